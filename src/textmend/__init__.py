@@ -1,0 +1,2 @@
+"""textmend: find and undo machine article spinning."""
+__version__ = "0.1.0"
