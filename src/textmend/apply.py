@@ -1,0 +1,62 @@
+"""Stage 5: apply edits to text and carry letter case from the spun words to the repair."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .types import Edit
+
+
+def transfer_case(spun: str, replacement: str) -> str:
+    """Give ``replacement`` the case pattern of ``spun``.
+
+    All-caps stays all-caps, a capitalised first word keeps its capital, and
+    lower-case spun text leaves the replacement as written (gazetteer names keep
+    their own capitals).
+
+    >>> transfer_case("Mentioned", "said")
+    'Said'
+    >>> transfer_case("NATION", "country")
+    'COUNTRY'
+    >>> transfer_case("heart for research", "Center for Studies")
+    'Center for Studies'
+    """
+    letters = [c for c in spun if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
+        c.isupper() for c in replacement[1:]
+    ):
+        return replacement.upper()
+    if spun[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (offsets into ``text``) and return the new text.
+
+    Edits may come in any order; overlapping edits or edits whose ``original``
+    does not match the text are rejected with ValueError, so a filtered or
+    hand-edited list can never silently corrupt a document.
+
+    >>> from textmend.types import Edit
+    >>> apply_edits("the White Home", [Edit(4, 14, "White Home", "White House", 0.9, "gazetteer")])
+    'the White House'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    out: list[str] = []
+    pos = 0
+    for e in ordered:
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at offset {e.start}")
+        if not 0 <= e.start <= e.end <= len(text):
+            raise ValueError(f"edit offsets {e.start}:{e.end} outside text of length {len(text)}")
+        if text[e.start:e.end] != e.original:
+            raise ValueError(
+                f"edit at {e.start}:{e.end} expects {e.original!r} but text has {text[e.start:e.end]!r}"
+            )
+        out.append(text[pos:e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,115 @@
+"""Stage 1: split text into sentences of tokens with exact character offsets.
+
+Work is streamed sentence by sentence (``regex.finditer`` is lazy), so a 10 MB
+single-line document is processed in bounded memory. Regions that must never be
+edited (URLs, e-mail addresses, code spans, HTML tags and entities) become
+barrier tokens: they end the current sentence and are never candidates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+# One alternation, tried left to right at each position: protected regions first.
+_TOKEN_RE = regex.compile(
+    r"""
+    (?P<prot>
+        ```.*?```                                  # fenced code block
+      | `[^`\n]{1,500}`                             # inline code span
+      | <!--.*?-->                                 # HTML comment
+      | </?[A-Za-z][^<>\n]{0,500}>                 # HTML tag
+      | &\#?\w{1,10};                              # HTML entity
+      | \b(?:https?|ftp|file)://[^\s<>"'`]+          # URL with scheme
+      | \bwww\.[^\s<>"'`]+                          # bare www URL
+      | \b[\w.+%-]+@[\w-]+(?:\.[\w-]+)+             # e-mail address
+      | \]\([^()\s]{1,500}\)                        # Markdown link target
+      | \\[A-Za-z]+                                 # LaTeX command
+    )
+  | (?P<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)
+  | (?P<num>\p{N}+(?:[.,:]\p{N}+)*)
+  | (?P<nl>\n)
+  | (?P<punct>[^\s\p{L}\p{N}])
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+WORD, NUM, PUNCT, PROTECTED, NEWLINE = "word", "num", "punct", "prot", "nl"
+_ENDERS = frozenset(".!?…")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token and its offsets in the input: ``text == input[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == WORD
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A run of tokens bounded by sentence punctuation, a line break or a barrier."""
+
+    tokens: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield every non-space token of ``text`` with offsets, lazily."""
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or PUNCT
+        yield Token(m.start(), m.end(), m.group(), kind)
+
+
+def iter_sentences(text: str, max_chars: int = 2000) -> Iterator[Sentence]:
+    """Yield sentences (never empty); protected regions and newlines are not included.
+
+    A sentence ends after ``.!?`` when the next word starts upper-case or after a
+    closing quote/bracket, at a line break, at a protected region, or when it
+    grows past ``max_chars`` (then it is cut at a token boundary).
+    """
+    buf: list[Token] = []
+    pending_end = False
+    for tok in iter_tokens(text):
+        kind = tok.kind
+        if kind == PROTECTED or kind == NEWLINE:
+            if buf:
+                yield Sentence(tuple(buf))
+                buf = []
+            pending_end = False
+            continue
+        if pending_end:
+            if kind == PUNCT and tok.text in "\"'”’)]»":
+                buf.append(tok)
+                continue
+            if kind != PUNCT or tok.text not in _ENDERS:
+                if buf:
+                    yield Sentence(tuple(buf))
+                    buf = []
+                pending_end = False
+        buf.append(tok)
+        if kind == PUNCT and tok.text in _ENDERS:
+            pending_end = True
+        elif buf[-1].end - buf[0].start > max_chars:
+            yield Sentence(tuple(buf))
+            buf = []
+    if buf:
+        yield Sentence(tuple(buf))

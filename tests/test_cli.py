@@ -1,0 +1,161 @@
+"""The CLI, driven through a subprocess for every behaviour and error."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+SPUN = "Officials said {that a} deal is near.\n"
+FIXED = "Officials said that a deal is near.\n"
+
+
+def run(*args, stdin: str | bytes | None = None):
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    return subprocess.run([sys.executable, "-m", "textmend.cli", *map(str, args)], input=data,
+                          capture_output=True)
+
+
+def test_stdin_to_stdout():
+    r = run(stdin=SPUN)
+    assert r.returncode == 0 and r.stdout.decode() == FIXED
+
+
+def test_files_and_output_file(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(SPUN)
+    out = tmp_path / "out.txt"
+    r = run(src, "-o", out)
+    assert r.returncode == 0 and out.read_text() == FIXED and src.read_text() == SPUN
+
+
+def test_several_files_concatenate_in_order(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("plain one\n")
+    b.write_text(SPUN)
+    assert run(a, b).stdout.decode() == "plain one\n" + FIXED
+
+
+def test_in_place_rewrites_and_keeps_mode(tmp_path):
+    src = tmp_path / "doc.txt"
+    src.write_text(SPUN)
+    os.chmod(src, 0o640)
+    assert run("--in-place", src).returncode == 0
+    assert src.read_text() == FIXED
+    assert (os.stat(src).st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.txt"]
+
+
+def test_crlf_and_bom_preserved(tmp_path):
+    src = tmp_path / "doc.txt"
+    src.write_bytes("\ufeffplain\r\nsaid {that a} x\r\n".encode())
+    r = run(src)
+    assert r.stdout == "\ufeffplain\r\nsaid that a x\r\n".encode()
+
+
+def test_diff():
+    r = run("--diff", stdin=SPUN)
+    out = r.stdout.decode()
+    assert r.returncode == 0
+    assert "-Officials said {that a} deal is near." in out and "+" + FIXED.strip() in out
+
+
+def test_json_reports_edits_with_offsets():
+    r = run("--json", stdin=SPUN)
+    obj = json.loads(r.stdout)
+    (e,) = obj["edits"]
+    assert SPUN[e["start"]:e["end"]] == e["original"] == "{that a}"
+    assert obj["text"] == FIXED and 0 <= obj["score"] <= 1
+
+
+def test_explain_is_readable():
+    out = run("--explain", stdin=SPUN).stdout.decode()
+    assert "<stdin>:1:16:" in out and "'{that a}' -> 'that a'" in out and "spintax" in out
+
+
+def test_check_exit_codes():
+    assert run("--check", stdin="A perfectly ordinary sentence.\n").returncode == 0
+    r = run("--check", "--threshold", "0.3", stdin=SPUN)
+    assert r.returncode == 1 and b"spun" in r.stdout
+
+
+def test_jsonl_field_others_untouched_and_bad_lines_reported():
+    lines = ['{"id": 1, "body": "x {that a} y", "n": 1.50}', "not json", '{"id": 2}',
+             '{"id":3,"body":"clean"}']
+    r = run("--jsonl", "--field", "body", stdin="\n".join(lines) + "\n")
+    out = r.stdout.decode().splitlines()
+    assert json.loads(out[0]) == {"id": 1, "body": "x that a y", "n": 1.5}
+    assert list(json.loads(out[0])) == ["id", "body", "n"]
+    assert out[1:] == lines[1:]  # bad and unchanged lines copied byte for byte
+    err = r.stderr.decode()
+    assert "line 2" in err and "line 3" in err and r.returncode == 1
+
+
+def test_jobs_same_output_as_serial(tmp_path):
+    files = []
+    for k in range(4):
+        p = tmp_path / f"f{k}.txt"
+        p.write_text(f"doc {k} said {{that a}} thing\n")
+        files.append(p)
+    assert run("--jobs", "2", *files).stdout == run(*files).stdout
+
+
+def test_quiet_and_no_progress_when_not_a_tty():
+    r = run("--quiet", stdin=SPUN)
+    assert r.returncode == 0 and r.stderr == b""
+    assert run(stdin=SPUN).stderr == b""
+
+
+@pytest.mark.parametrize("setup, needle", [
+    ("missing", "no such file"), ("directory", "is a directory"), ("binary", "binary input"),
+    ("badutf8", "invalid UTF-8 at byte offset 4"),
+])
+def test_input_errors_one_line_exit_2_no_output(tmp_path, setup, needle):
+    path = tmp_path / "input"
+    if setup == "directory":
+        path.mkdir()
+    elif setup == "binary":
+        path.write_bytes(b"abc\x00\x01\x02")
+    elif setup == "badutf8":
+        path.write_bytes(b"abc \xff def")
+    out = tmp_path / "out.txt"
+    r = run(path, "-o", out)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and needle in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_permission_denied(tmp_path, monkeypatch, capsys):
+    # Runs in-process so it also holds when the suite runs as root (root may read mode-0 files).
+    from textmend import cli
+
+    p = tmp_path / "secret.txt"
+    p.write_text("x")
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)
+    assert cli.main([str(p)]) == 2
+    err = capsys.readouterr().err
+    assert "permission denied" in err and err.count("\n") == 1
+
+
+def test_errors_replace_proceeds(tmp_path):
+    path = tmp_path / "input"
+    path.write_bytes(b"abc \xff def\n")
+    r = run("--errors", "replace", path)
+    assert r.returncode == 0 and r.stdout.decode() == "abc \ufffd def\n"
+
+
+def test_in_place_failure_leaves_input_intact(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(SPUN)
+    bad.write_bytes(b"\xff\xfe")
+    r = run("--in-place", good, bad)
+    assert r.returncode == 2 and good.read_text() == SPUN
+
+
+def test_usage_errors_exit_2():
+    assert run("-o", "x", "a", "b").returncode == 2
+    assert run("--in-place").returncode == 2
+    assert run("--aggressiveness", "5", stdin="x").returncode == 2
