@@ -1,0 +1,47 @@
+"""WordNet multiword expressions ("martial law", "first lady", "fiscal year", "White House").
+
+A spinner that swaps words one at a time breaks fixed phrases ("martial regulation",
+"first girl"); knowing the phrase inventory lets the restorer prefer candidates that
+rebuild a known expression. The proper-name subset also feeds the gazetteer.
+
+Data: ``data/mwe.tsv.gz`` built by ``tools/build_mwe.py`` from WordNet 3.0.
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from textmend.resources._cache import once
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "mwe.tsv.gz"
+
+
+class MWEs:
+    """Set of lowercase space-joined phrases plus the proper names in WordNet's case."""
+
+    def __init__(self, lower: frozenset[str], proper: frozenset[str]):
+        self._lower = lower
+        self._proper = proper
+        self.max_len: int = max((p.count(" ") + 1 for p in lower), default=0)
+
+    def __contains__(self, phrase: object) -> bool:
+        """Membership of a lowercase, single-space-joined phrase."""
+        return isinstance(phrase, str) and phrase in self._lower
+
+    def __len__(self) -> int:
+        return len(self._lower)
+
+    def proper(self) -> frozenset[str]:
+        """Proper-name phrases with original capitalisation ("White House")."""
+        return self._proper
+
+
+@once
+def load() -> MWEs:
+    """Read the shipped phrase list (lazily, once per process)."""
+    if not DATA.exists():
+        raise FileNotFoundError(f"textmend MWE data missing: {DATA}; rebuild with tools/build_mwe.py")
+    lines = gzip.decompress(DATA.read_bytes()).decode("utf-8").split("\n")
+    lower = frozenset(l.partition("\t")[0].lower() for l in lines if l)
+    proper = frozenset(l[:-2] for l in lines if l.endswith("\tP"))
+    return MWEs(lower, proper)
