@@ -34,6 +34,8 @@ SPLITS = ("inbook", "heldout")
 CAP = 600
 REAL_SHARE = 0.5  # at most this share of a split's sentences come from real text
 REAL_PER_PAIR = 2
+REAL_PER_EXPECTED = 6  # many tortured variants share one original ("machine learning")
+FUNCTION = frozenset("a an the of by to in on at for with from as is are be and or that this".split())
 
 # Neutral carriers for a noun phrase, in the register of paper-mill abstracts.
 TEMPLATES = (
@@ -53,7 +55,11 @@ def stable(s: str) -> int:
 
 
 def read_pairs(path: Path) -> list[tuple[str, str, int]]:
-    """(tortured, expected, num_papers) rows; '#' lines and a column-header row are skipped."""
+    """(tortured, expected, num_papers) per tortured phrase; '#' lines and a header row skipped.
+
+    Several rows for one tortured phrase (one per acceptable original) are merged into
+    one pair whose expected side lists the alternatives separated by '/'.
+    """
     if not path.exists():
         sys.exit(f"{path} is missing: it is built from shared/corpora/tortured-phrases-pps.tsv "
                  "by the tortured-phrase build step; run that first")
@@ -70,7 +76,12 @@ def read_pairs(path: Path) -> list[tuple[str, str, int]]:
         papers = int(f[2]) if len(f) > 2 and f[2].strip().isdigit() else 0
         if tortured and expected and tortured.lower() != expected.lower():
             rows.append((tortured, expected, papers))
-    return rows
+    merged: dict[str, tuple[list[str], int]] = {}
+    for tortured, expected, papers in rows:
+        alts, n = merged.setdefault(tortured, ([], 0))
+        alts += [e for e in expected.split("/") if e not in alts]
+        merged[tortured] = (alts, max(n, papers))
+    return [(t, "/".join(alts), n) for t, (alts, n) in merged.items()]
 
 
 def sentences() -> list[tuple[str, str]]:
@@ -103,23 +114,32 @@ def build_split(split: str, cap: int, sents: list[tuple[str, str]], pairs_dir: P
     pairs = read_pairs(pairs_dir / f"{split}.tsv")
     real: list[dict] = []
     for tortured, expected, papers in pairs:
-        first = expected.split("/")[0]
-        pat = re.compile(r"(?<![\w\-])" + re.escape(first) + r"(?![\w\-])", re.IGNORECASE)
+        alts = expected.split("/")
+        pat = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(a) for a in
+                         sorted(alts, key=len, reverse=True)) + r")(?![\w\-])", re.IGNORECASE)
         hits = [(doc_id, sent, m) for doc_id, sent in sents if (m := pat.search(sent))]
         hits.sort(key=lambda h: stable(tortured + "\t" + h[1]))  # spread pairs over sentences
         for doc_id, sent, m in hits[:REAL_PER_PAIR]:
             t = match_case(m.group(), tortured)
             # the text's own wording is the first gold alternative
-            e = "/".join(dict.fromkeys([m.group()] + expected.split("/")[1:]))
+            e = "/".join(dict.fromkeys([m.group()] + [a for a in alts if a.lower() != m.group().lower()]))
             gold = sent[:m.start()] + markup(t, e) + sent[m.end():]
             real.append({"kind": "real", "source_id": doc_id, "tortured": tortured,
                          "expected": expected, "num_papers": papers, "gold": gold,
                          "text": sent[:m.start()] + t + sent[m.end():]})
     real.sort(key=lambda r: stable(r["tortured"] + "\t" + r["gold"]))
-    items = real[: int(cap * REAL_SHARE)]
+    per_expected: dict[str, int] = {}
+    items = []
+    for r in real:
+        key = r["expected"].lower()
+        if per_expected.get(key, 0) < REAL_PER_EXPECTED and len(items) < int(cap * REAL_SHARE):
+            per_expected[key] = per_expected.get(key, 0) + 1
+            items.append(r)
     for tortured, expected, papers in sorted(pairs, key=lambda p: stable(p[0] + "\t" + p[1])):
         if len(items) >= cap:
             break
+        if not set(expected.split("/")[0].lower().split()) - FUNCTION:
+            continue  # the carriers need a noun phrase; "by" as an original is not one
         k = stable(tortured) % len(TEMPLATES)
         tpl = TEMPLATES[k]
         items.append({"kind": "carrier", "source_id": f"template-{k + 1}", "tortured": tortured,
