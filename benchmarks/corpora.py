@@ -1,0 +1,128 @@
+"""Benchmark corpora: what is measured on which files (all under corpora/, never shipped)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+MARK = re.compile(r"\[\[(.+?)\|(.+?)\]\]")
+MIN_DETECT_WORDS = 100  # AUC only on documents long enough to judge
+
+# (name, path relative to corpora/); quick mode takes the first `quick` documents of each.
+RESTORATION = [
+    *((f"synthetic-{d}-r{r}", f"synthetic/{d}-r{r}.gold.jsonl")
+      for d in ("news", "science") for r in ("0.05", "0.15", "0.30")),
+    ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
+    ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
+]
+CLEAN = [("clean-news", "clean/news.jsonl"), ("clean-science", "clean/science.jsonl")]
+REAL_SPUN = "real-spun/web-excerpts.jsonl"
+SEED = "seed/seed-spun-news.txt"
+DETECTION_SETS = ["real-web", "synthetic-r0.05", "synthetic-r0.15", "synthetic-r0.30", "all"]
+QUICK = {"synthetic": 3, "tortured": 40, "clean": 6, "real": 3, "detect-synthetic": 3}
+
+
+def words(text: str) -> int:
+    """Word count used for every per-word figure (scorer-style word tokens, no punctuation)."""
+    return len(WORD.findall(text))
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str  # what a system receives
+    gold: str | None = None  # reference-scorer markup, None for clean/ungolded text
+
+
+@dataclass
+class Corpus:
+    name: str
+    path: str
+    kind: str  # restoration | clean | detection-positive
+    docs: list[Doc] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(words(d.text) for d in self.docs)
+
+    @property
+    def spans(self) -> int:
+        return sum(sum(1 for m in MARK.finditer(d.gold) if m.group(2) != "?")
+                   for d in self.docs if d.gold)
+
+
+def _jsonl(rel: str) -> list[dict]:
+    path = CORPORA / rel
+    if not path.exists():
+        raise FileNotFoundError(f"benchmark corpus missing: {path} (see docs/data-sources.md, "
+                                "'Benchmark corpora', for the command that builds it)")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _take(rows: list, n: int | None) -> list:
+    return rows if n is None else rows[:n]
+
+
+def load_restoration(quick: bool) -> tuple[list[Corpus], list[str]]:
+    """Gold corpora; missing files are reported, not fatal, so other results still appear."""
+    out, missing = [], []
+    for name, rel in RESTORATION:
+        try:
+            rows = _jsonl(rel)
+        except FileNotFoundError as e:
+            missing.append(str(e))
+            continue
+        n = (QUICK["tortured"] if name.startswith("tortured") else QUICK["synthetic"]) if quick else None
+        out.append(Corpus(name, rel, "restoration",
+                          [Doc(r["id"], r["text"], r["gold"]) for r in _take(rows, n)]))
+    return out, missing
+
+
+def load_clean(quick: bool) -> list[Corpus]:
+    n = QUICK["clean"] if quick else None
+    return [Corpus(name, rel, "clean", [Doc(r["id"], r["text"]) for r in _take(_jsonl(rel), n)])
+            for name, rel in CLEAN]
+
+
+def load_detection(quick: bool, clean: list[Corpus]) -> dict[str, tuple[list[Doc], list[Doc]]]:
+    """Positive/negative document sets for detection, documents of 100+ words only.
+
+    Negatives: all clean documents. Positives: real spun web excerpts, and the
+    synthetic spun documents at each rate (paired with the clean ones they came from).
+    """
+    neg = [d for c in clean for d in c.docs if words(d.text) >= MIN_DETECT_WORDS]
+    real = [Doc(r["id"], r["text"]) for r in _jsonl(REAL_SPUN) if words(r["text"]) >= MIN_DETECT_WORDS]
+    if quick:
+        real = real[:QUICK["real"]]
+    sets: dict[str, tuple[list[Doc], list[Doc]]] = {"real-web": (real, neg)}
+    allpos = list(real)
+    for rate in ("0.05", "0.15", "0.30"):
+        pos = []
+        for dom in ("news", "science"):
+            rel = f"synthetic/{dom}-r{rate}.gold.jsonl"
+            try:
+                rows = _jsonl(rel)
+            except FileNotFoundError:
+                continue
+            rows = [r for r in rows if words(r["text"]) >= MIN_DETECT_WORDS]
+            pos += [Doc(r["id"], r["text"]) for r in _take(rows, QUICK["detect-synthetic"] if quick else None)]
+        sets[f"synthetic-r{rate}"] = (pos, neg)
+        allpos += pos
+    sets["all"] = (allpos, neg)
+    return sets
+
+
+def load_seed() -> Doc:
+    return Doc("seed", (CORPORA / SEED).read_text(encoding="utf-8"))
+
+
+def speed_texts(restoration: list[Corpus], clean: list[Corpus], quick: bool) -> dict[str, list[str]]:
+    """Texts timed for words/s: spun = synthetic r0.15 + real web excerpts; clean = clean corpora."""
+    spun = [d.text for c in restoration if c.name.endswith("r0.15") for d in c.docs]
+    real = [r["text"] for r in _jsonl(REAL_SPUN)]
+    spun += real[:QUICK["real"]] if quick else real
+    return {"spun": spun, "clean": [d.text for c in clean for d in c.docs]}
