@@ -61,7 +61,9 @@ UPOS = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
 WN_POS = {v: k for k, v in UPOS.items()}
 MIN_ZIPF = 3.0
 TOP_K = 6
-MOBY_WEIGHT = 0.1
+BOTH_BOOST = 1.5  # a synset-mate that Moby also lists: the prototypical spinner synonym
+RELATED_WEIGHT = 0.6  # a neighbouring synset's word, admitted only when Moby lists it too
+RELATIONS = frozenset({"@", "~", "&", "^", "$"})  # hypernym, hyponym, similar, also-see, verb group
 
 # Function words and light verbs: spinners of the word-swap kind leave most of these
 # alone (they garble them through phrase tables, which this model does not imitate).
@@ -88,7 +90,8 @@ class WordNetDB:
 
     senses: dict[tuple[str, str], list[str]]  # (lemma, pos) -> synset ids, sense order
     counts: dict[tuple[str, str, int], int]  # (lemma, pos, sense number) -> SemCor tag count
-    synsets: dict[str, list[str]]  # synset id -> member lemmas (lowercase, spaces)
+    synsets: dict[str, list[str]]  # synset id -> member lemmas (original case, spaces)
+    related: dict[str, list[str]]  # synset id -> hypernym/hyponym/similar/also-see/verb-group ids
     multi: dict[str, set[str]]  # pos -> multiword lemmas
 
 
@@ -97,6 +100,7 @@ def load_wordnet() -> WordNetDB:
     base = debian_package(WORDNET_PKG) / "usr" / "share" / "wordnet"
     senses: dict[tuple[str, str], list[str]] = {}
     synsets: dict[str, list[str]] = {}
+    related: dict[str, list[str]] = {}
     multi: dict[str, set[str]] = {p: set() for p in UPOS}
     counts: dict[tuple[str, str, int], int] = {}
     ss_pos = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
@@ -125,7 +129,14 @@ def load_wordnet() -> WordNetDB:
                 w = re.sub(r"\((?:a|p|ip)\)$", "", f[4 + 2 * i])
                 words.append(w.replace("_", " "))
             synsets[pos + f[0]] = words  # keep case: capitalised members are names
-    return WordNetDB(senses, counts, synsets, multi)
+            k = 4 + 2 * n_words
+            rel = []
+            for j in range(int(f[k])):
+                sym, off, tpos = f[k + 1 + 4 * j: k + 4 + 4 * j]
+                if sym in RELATIONS:
+                    rel.append(("a" if tpos == "s" else tpos) + off)
+            related[pos + f[0]] = rel
+    return WordNetDB(senses, counts, synsets, related, multi)
 
 
 def load_moby_mutual(needed: set[str]) -> dict[str, set[str]]:
@@ -180,14 +191,18 @@ class Spinner:
         # now and then (no WSD) but the main senses dominate, as in spinner dictionaries
         cnts = [self.wn.counts.get((lemma, pos, n + 1), 0) + 0.5 for n in range(len(sids))]
         total = sum(cnts)
+        moby = self.moby.get(lemma, set())
         for sid, c in zip(sids, cnts):
+            share = c / total
             for w in self.wn.synsets[sid]:
-                if w != w.lower():
-                    continue  # a name sense ("House" = legislature): spinners' lists lack these
-                raw[w] = raw.get(w, 0.0) + c / total
-        for w in self.moby.get(lemma, ()):
-            if (w, pos) in self.wn.senses:  # same part of speech, so inflection is sound
-                raw[w] = raw.get(w, 0.0) + MOBY_WEIGHT
+                if w == w.lower():  # a name sense ("House" = legislature): spinners' lists lack these
+                    raw[w] = raw.get(w, 0.0) + share * (BOTH_BOOST if w in moby else 1.0)
+            # Moby alone is too loose ("year" -> "month"); a Moby synonym one WordNet link
+            # away ("trade" -> "commerce", "cut" -> "chop") is the kind spinners use.
+            for rid in self.wn.related.get(sid, ()):
+                for w in self.wn.synsets.get(rid, ()):
+                    if w in moby and (w, pos) in self.wn.senses:
+                        raw[w] = raw.get(w, 0.0) + share * RELATED_WEIGHT
         lw = set(lemma.split())
         out = []
         for w, sense_w in sorted(raw.items()):
@@ -210,7 +225,9 @@ class Spinner:
         if tag in ("VB", "VBP", "NN", "JJ", "RB"):
             return cand
         words = cand.split()
-        head = len(words) - 1 if pos == "n" else 0
+        head = 0
+        if pos == "n":  # the head of "word of advice" is "word", of "rural area" "area"
+            head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         if len(words) > 1 and pos in ("a", "r"):
             return None
         forms = lemminflect.getInflection(words[head], tag=tag)
