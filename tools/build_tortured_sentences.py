@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=TORTURED)
     args = ap.parse_args(argv)
     sents = sentences()
+    args.out.mkdir(parents=True, exist_ok=True)
     for split in SPLITS:
         items = build_split(split, args.cap, sents, args.pairs)
         path = args.out / f"sentences-{split}.jsonl"

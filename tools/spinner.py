@@ -488,7 +488,7 @@ def build(out_dir: Path, seed: int, rates=RATES, domains=DOMAINS) -> None:
                                     for r in rows), encoding="utf-8")
             n_spans = sum(r["spans"] for r in rows)
             n_words = sum(len(r["text"].split()) for r in rows)
-            print(f"{path.relative_to(ROOT)}: {len(rows)} docs, {n_words} words, {n_spans} spans")
+            print(f"{path}: {len(rows)} docs, {n_words} words, {n_spans} spans")
 
 
 def main(argv: list[str] | None = None) -> None:
