@@ -134,27 +134,13 @@ class NgramModel:
         return list(self._words)
 
     # -- internals ----------------------------------------------------------
-    @staticmethod
-    def _find(csr: tuple[array.array, array.array, array.array], group: int, wid: int) -> int:
-        """Index of ``wid`` in ``group`` of a CSR triple, or -1.
-
-        Ids are stored as their low 16 bits; the ids >= 2**16 sort last in a group
-        and their count is kept per group, so we bisect only the matching part.
-        """
-        off, low, hi = csr
-        lo, end = off[group], off[group + 1]
-        if lo == end:
-            return -1
-        split = end - hi[group]
-        if wid < 0x10000:
-            end = split
-        else:
-            lo = split
-            wid -= 0x10000
-        i = bisect_left(low, wid, lo, end)
-        return i if i < end and low[i] == wid else -1
-
     def _compute(self, h2: str, h1: str, word: str) -> float:
+        """Uncached backoff lookup ("" = no context word).
+
+        Each CSR triple is (group offsets, low 16 bits of the sorted ids, per group
+        the count of ids >= 2**16, which sort last): we bisect only the part of the
+        group that can hold the id. The three lookups are inlined for speed.
+        """
         ids = self._ids
         w = ids.get(word)
         if w is None:
@@ -162,19 +148,45 @@ class NgramModel:
         i1 = ids.get(h1) if h1 else None
         if i1 is None:
             return 0.0 if w == self._bos and not h1 else self._up[w]
-        find = self._find
         bo2 = 0.0
         i2 = ids.get(h2) if h2 else None
         if i2 is not None:
-            c = find(self._ctx, i2, i1)
-            if c >= 0:
-                k = find(self._tri, c, w)
-                if k >= 0:
-                    return self._tab_tp[self._tp[k]]
-                bo2 = self._tab_bbo[self._cbo[c]]
-        b = find(self._big, i1, w)
-        if b >= 0:
-            return self._tab_bp[self._bp[b]] + bo2
+            off, low, nhi = self._ctx            # context bigram "h2 h1"
+            lo, end = off[i2], off[i2 + 1]
+            if lo != end:
+                if i1 < 0x10000:
+                    end -= nhi[i2]
+                    key = i1
+                else:
+                    lo = end - nhi[i2]
+                    key = i1 - 0x10000
+                c = bisect_left(low, key, lo, end)
+                if c < end and low[c] == key:
+                    off, low, nhi = self._tri    # trigram "h2 h1 w"
+                    lo, end = off[c], off[c + 1]
+                    if lo != end:
+                        if w < 0x10000:
+                            end -= nhi[c]
+                            key = w
+                        else:
+                            lo = end - nhi[c]
+                            key = w - 0x10000
+                        k = bisect_left(low, key, lo, end)
+                        if k < end and low[k] == key:
+                            return self._tab_tp[self._tp[k]]
+                    bo2 = self._tab_bbo[self._cbo[c]]
+        off, low, nhi = self._big                # bigram "h1 w"
+        lo, end = off[i1], off[i1 + 1]
+        if lo != end:
+            if w < 0x10000:
+                end -= nhi[i1]
+                key = w
+            else:
+                lo = end - nhi[i1]
+                key = w - 0x10000
+            b = bisect_left(low, key, lo, end)
+            if b < end and low[b] == key:
+                return self._tab_bp[self._bp[b]] + bo2
         return self._up[w] + self._ub[i1] + bo2
 
 
