@@ -233,6 +233,7 @@ def export_arrays(t: SphinxTrie, prune_eps: float) -> tuple[dict[str, array.arra
     big.sort()
     node_of = {(h, w): j for h, w, j in big}
     tri = []  # (h2, h1, w, prob code)
+    ctx_all = set()  # every bigram with trigram extensions keeps its backoff, pruned or not
     pruned = 0
     for h1, w, j in big:
         for k in range(t.mid_next[j], t.mid_next[j + 1]):
@@ -240,6 +241,7 @@ def export_arrays(t: SphinxTrie, prune_eps: float) -> tuple[dict[str, array.arra
             jc = node_of.get((h2, h1))
             if jc is None:
                 sys.exit(f"trigram context {t.words[h2]} {t.words[h1]} has no bigram entry")
+            ctx_all.add((h2, h1))
             if prune_eps > 0:
                 backed = t.tab_big_p[t.mid_p[j]] + t.tab_big_bo[t.mid_bo[jc]]
                 if abs(t.tab_tri_p[t.long_p[k]] - backed) < prune_eps:
@@ -247,7 +249,7 @@ def export_arrays(t: SphinxTrie, prune_eps: float) -> tuple[dict[str, array.arra
                     continue
             tri.append((h2, h1, w, t.long_p[k]))
     tri.sort()
-    ctx_keys = sorted({(h2, h1) for h2, h1, _, _ in tri})
+    ctx_keys = sorted(ctx_all)
     ctx_set = set(ctx_keys)
     nonzero = [(h, w) for h, w, j in big if (h, w) not in ctx_set and t.tab_big_bo[t.mid_bo[j]] != 0.0]
     if nonzero:
