@@ -158,3 +158,12 @@ def test_bad_file_is_reported(tmp_path) -> None:
         lm.read_artefact(bad)
     with pytest.raises(FileNotFoundError, match="build_lm.py"):
         lm.read_artefact(tmp_path / "missing.bin")
+
+
+def test_has_bigram_separates_stored_from_backed_off():
+    from textmend.resources import lm
+
+    m = lm.load()
+    assert m.has_bigram("white", "house") and m.has_bigram("martial", "law")
+    assert not m.has_bigram("martial", "regulation")
+    assert not m.has_bigram("no-such-word-xyz", "house")

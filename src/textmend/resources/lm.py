@@ -129,6 +129,29 @@ class NgramModel:
             h2, h1 = h1, w
         return total
 
+    def has_bigram(self, h1: str, word: str) -> bool:
+        """True if the model stores the bigram "h1 word" (not merely a backed-off estimate).
+
+        A familiar bigram on the page is ordinary English; an unseen one is where
+        a spinner's odd collocation ("irregular woodland") shows.
+        """
+        ids = self._ids
+        w, i1 = ids.get(word), ids.get(h1)
+        if w is None or i1 is None:
+            return False
+        off, low, nhi = self._big
+        lo, end = off[i1], off[i1 + 1]
+        if lo == end:
+            return False
+        if w < 0x10000:
+            end -= nhi[i1]
+            key = w
+        else:
+            lo = end - nhi[i1]
+            key = w - 0x10000
+        b = bisect_left(low, key, lo, end)
+        return b < end and low[b] == key
+
     def words(self) -> list[str]:
         """The vocabulary in id order (a copy)."""
         return list(self._words)
