@@ -16,8 +16,8 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-from itertools import accumulate
 import unicodedata
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Sequence
 
