@@ -59,3 +59,282 @@ def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
                 why="spintax template left unexpanded by a spinner",
                 strong=True,
             )
+
+
+# Function words a thesaurus may never replace (spinners mangle them only in
+# phrases, which the phrasebook covers).
+STOPWORDS = frozenset("""
+a an the and or but nor so yet for of in on at to by from with without into onto upon about
+above below over under between among through during before after since until as than then
+that this these those which who whom whose what when where why how whether if because although
+though while i me my mine we us our ours you your yours he him his she her hers it its they
+them their theirs one ones is am are was were be been being do does did done have has had
+having will would shall should can could may might must not no yes all any both each every
+few more most other some such only own same very too also just now there here up down out off
+again further once s t don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't
+shouldn't wouldn't it's that's there's i'm i've we're we've they're they've you're let's
+mr mrs ms dr st per via vs etc
+""".split())
+
+_CONNECTORS = frozenset("of for and the on in de du la des del y & at to".split())
+
+
+def _word_runs(sentence: Sentence) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive word tokens (phrases never cross punctuation)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    toks = sentence.tokens
+    for k, t in enumerate(toks):
+        if t.kind == "word":
+            if start is None:
+                start = k
+        elif start is not None:
+            runs.append((start, k))
+            start = None
+    if start is not None:
+        runs.append((start, len(toks)))
+    return runs
+
+
+def _make(sentence: Sentence, text: str, i: int, j: int, words: tuple[str, ...], source: str,
+          prior: float, why: str) -> Candidate:
+    toks = sentence.tokens
+    start, end = toks[i].start, toks[j - 1].end
+    return Candidate(i, j, start, end, text[start:end], words, source, prior, why)
+
+
+def _inflected(original: str, tag: str, inflect) -> str | None:
+    """Inflect an original (word or phrase, head = first word for verbs, last for nouns)."""
+    if tag in ("NN", "VB", "VBP", "JJ", "RB"):
+        return original
+    return inflect(original, tag)
+
+
+def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) -> Iterator[Candidate]:
+    """Curated spinner artifacts and tortured phrases, by surface form, then by lemma."""
+    toks = sentence.tokens
+    first = book.first_tokens
+    maxlen = min(book.max_len, max_words)
+    analyses, inflect = inflection
+    for a, b in _word_runs(sentence):
+        for i in range(a, b):
+            low0 = toks[i].text.lower()
+            if low0 in first:
+                phrase = low0
+                for j in range(i + 1, min(b, i + maxlen) + 1):
+                    if j > i + 1:
+                        phrase += " " + toks[j - 1].text.lower()
+                    for original, prior, source in book.lookup(phrase):
+                        yield _make(sentence, text, i, j, tuple(original.split()), source, prior,
+                                    f"{source}: {phrase!r} is a known spin of {original!r}")
+            # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings".
+            for lemma, tag in analyses(low0):
+                if lemma == low0 or lemma not in first:
+                    continue
+                for original, prior, source in book.lookup(lemma):
+                    form = _inflected(original, tag, inflect)
+                    if form:
+                        yield _make(sentence, text, i, i + 1, tuple(form.split()), source, prior,
+                                    f"{source}: {lemma!r} is a known spin of {original!r}")
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """British/American spellings and hyphenation variants are the same word, not a spin."""
+    a2, b2 = a.replace("-", "").replace(" ", ""), b.replace("-", "").replace(" ", "")
+    if a2 == b2:
+        return True
+    if len(a2) == len(b2) and sum(x != y for x, y in zip(a2, b2)) == 1:
+        return True  # maximise/maximize, colour-less one-letter swaps
+    return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
+
+
+def thesaurus(text: str, sentence: Sentence, thes, inflection, top: int = 8) -> Iterator[Candidate]:
+    """Inverse thesaurus: originals a spinner could have replaced with this word or phrase."""
+    toks = sentence.tokens
+    analyses, inflect = inflection
+    maxlen = thes.max_phrase_len
+    for a, b in _word_runs(sentence):
+        for i in range(a, b):
+            tok = toks[i]
+            low = tok.text.lower()
+            # Capitalised words are names or sentence starts (where names are common
+            # too: "Trump said"); the gazetteer and phrasebook handle those.
+            if tok.text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low:
+                continue
+            seen: set[str] = {low}
+            forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
+            for lemma, tag in forms:
+                for original, prior in thes.originals(lemma)[:top]:
+                    # A spinner swaps a word for a word; multiword originals of single
+                    # words ("fast and loose" for unpredictable) are thesaurus noise,
+                    # and spelling variants (maximise/maximize) are not spins.
+                    if " " in original or _spelling_variant(lemma, original):
+                        continue
+                    form = _inflected(original, tag, inflect) if tag else original
+                    if not form or form in seen:
+                        continue
+                    seen.add(form)
+                    yield _make(sentence, text, i, i + 1, tuple(form.split()), "thesaurus", prior,
+                                f"thesaurus: {low!r} is listed as a synonym of {original!r}")
+            # Multiword spun forms ("make investments" <- invest).
+            phrase = low
+            for j in range(i + 2, min(b, i + maxlen) + 1):
+                phrase += " " + toks[j - 1].text.lower()
+                if not thes.has_form(phrase):
+                    continue
+                for original, prior in thes.originals(phrase)[:top]:
+                    if original != phrase and original.count(" ") <= phrase.count(" "):
+                        yield _make(sentence, text, i, j, tuple(original.split()), "thesaurus",
+                                    prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
+
+
+def _lemmas(word: str, analyses) -> list[str]:
+    low = word.lower()
+    out = [low]
+    for lemma, _tag in analyses(low):
+        if lemma not in out:
+            out.append(lemma)
+    return out
+
+
+def same_lemma(page: str, target: str, analyses) -> bool:
+    """True when two words differ only by inflection (index/indexes): not a spin."""
+    return bool(set(_lemmas(page, analyses)) & set(_lemmas(target, analyses)))
+
+
+def synonym_match(page: str, target: str, thes, analyses) -> bool:
+    """True when ``page`` could be a spinner's synonym of ``target`` (lemma-aware)."""
+    tl = _lemmas(target, analyses)
+    for p in _lemmas(page, analyses):
+        for t in tl:
+            if p == t or thes.are_synonyms(p, t):
+                return True
+    return False
+
+
+def _is_cap(tok) -> bool:
+    return tok.kind == "word" and tok.text[:1].isupper()
+
+
+def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
+             max_len: int = 8, max_df: int = 3000) -> Iterator[Candidate]:
+    """Capitalised spans that align token by token with a gazetteer name.
+
+    Each page token must equal the name's token or be a thesaurus neighbour of it,
+    at least one token must have been changed and at least one content token must
+    match exactly (the anchor). Spans that already are a known name are left alone.
+    """
+    toks = sentence.tokens
+    n = len(toks)
+    k = 0
+    while k < n:
+        if not _is_cap(toks[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end < n and (_is_cap(toks[end]) or (
+                toks[end].lower in _CONNECTORS and end + 1 < n and _is_cap(toks[end + 1]))):
+            end += 1
+        run_start, run_end = k, end
+        k = end
+        if run_end - run_start < 2:
+            continue
+        exact_ranges: list[tuple[int, int]] = []
+        for i in range(run_start, run_end):
+            for j in range(min(run_end, i + max_len), i + 1, -1):
+                if _is_cap(toks[i]) and _is_cap(toks[j - 1]):
+                    name = " ".join(t.text for t in toks[i:j])
+                    if gaz.lookup_exact(name) is not None:
+                        exact_ranges.append((i, j))
+        for i in range(run_start, run_end):
+            if not _is_cap(toks[i]):
+                continue
+            for j in range(i + 2, min(run_end, i + max_len) + 1):
+                if not _is_cap(toks[j - 1]):
+                    continue
+                if any(a <= i and j <= b for a, b in exact_ranges):
+                    continue
+                words = [t.text for t in toks[i:j]]
+                lows = [w.lower() for w in words]
+                ids: set[int] = set()
+                for w in lows:
+                    if w not in _CONNECTORS and gaz.token_df(w) <= max_df:
+                        ids.update(gaz.by_token(w))
+                for eid in sorted(ids):
+                    name, kind = gaz.entries[eid]
+                    etoks = name.split()
+                    if len(etoks) != len(words):
+                        continue
+                    changed, anchors = 0, []
+                    for p, e in zip(lows, etoks):
+                        el = e.lower()
+                        if p == el:
+                            if p not in _CONNECTORS:
+                                anchors.append(p)
+                            continue
+                        # A spinner swaps dictionary words for dictionary words: both sides
+                        # of a change must be common words (not names such as Jenny).
+                        if (p in _CONNECTORS or el in _CONNECTORS or zipf(p) < 3.0 or zipf(el) < 3.0
+                                or same_lemma(p, el, analyses)
+                                or not synonym_match(p, el, thes, analyses)):
+                            changed = -1
+                            break
+                        changed += 1
+                    if changed < 1 or not anchors:
+                        continue
+                    strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
+                    c = _make(sentence, text, i, j, tuple(etoks), "gazetteer", 0.5 + 0.5 * strength,
+                              f"gazetteer: aligns with {kind} {name!r} "
+                              f"({changed} synonym-swapped word(s), anchor {anchors[0]!r})")
+                    c.extra["anchor"] = strength
+                    c.extra["changed"] = changed
+                    yield c
+
+
+def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen,
+          max_len: int = 4) -> Iterator[Candidate]:
+    """Lower-case n-grams whose words are each equal to, or synonyms of, a known term's words.
+
+    ``index`` maps (length, position, word) to term tuples; ``lm_seen(a, b)`` tells if the
+    language model knows the page bigram: a familiar bigram on the page is not searched
+    with synonym expansion (it is ordinary English), only exact-anchor matches are.
+    """
+    toks = sentence.tokens
+    for a, b in _word_runs(sentence):
+        for i in range(a, b):
+            for n in range(2, max_len + 1):
+                j = i + n
+                if j > b:
+                    break
+                # Terms are lower-case text; capitalised words are names (gazetteer).
+                if any(t.text[:1].isupper() for t in toks[i:j]):
+                    break
+                lows = [t.text.lower() for t in toks[i:j]]
+                if all(w in STOPWORDS for w in lows) or lows[0] in STOPWORDS or lows[-1] in STOPWORDS:
+                    continue
+                found: set[tuple[tuple[str, ...], bool]] = set()
+                for pos, w in enumerate(lows):
+                    if w not in STOPWORDS:
+                        found.update(index.get((n, pos, w), ()))
+                if not found and n == 2 and not lm_seen(lows[0], lows[1]):
+                    for nb in thes.neighbours(lows[0]):
+                        found.update(index.get((n, 0, nb), ()))
+                if any(list(term) == lows for term, _ in found):
+                    continue
+                for term, tortured in sorted(found):
+                    changed = 0
+                    for p, t in zip(lows, term):
+                        if p == t:
+                            continue
+                        if (p in STOPWORDS or t in STOPWORDS or same_lemma(p, t, analyses)
+                                or not synonym_match(p, t, thes, analyses)):
+                            changed = -1
+                            break
+                        changed += 1
+                    # General multiword expressions need one word kept as an anchor;
+                    # originals of known tortured phrases may be fully rewritten.
+                    if changed >= 1 and (tortured or changed < n):
+                        c = _make(sentence, text, i, j, term, "mwe", 0.3,
+                                  f"term: words are synonyms of the known term {' '.join(term)!r}")
+                        c.extra["changed"] = changed
+                        yield c

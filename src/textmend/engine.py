@@ -1,52 +1,241 @@
-"""Orchestrates the stages: tokenize -> candidates -> scoring -> decide -> apply/explain."""
+"""Orchestrates the stages: tokenize -> candidates -> scoring -> decide -> apply/explain.
+
+Documents are processed in blocks of sentences (bounded memory for huge inputs).
+Within a block, pass 1 proposes and scores candidates independently and counts
+decisive hits (document-level evidence); pass 2 decides per sentence with margins
+lowered in proportion to that evidence. Evidence carries over from block to block.
+"""
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterator
 
 from . import candidates as cand
 from .apply import apply_edits, transfer_case
 from .config import Config
-from .tokenize import iter_sentences
+from .decide import choose, gain, margin, score_candidate
+from .scoring import SentenceState
+from .tokenize import Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
 
+#: Characters per block; evidence is pooled over blocks seen so far.
+BLOCK_CHARS = 20000
+#: Gain a specific-source candidate needs to count as a decisive hit.
+STRONG_GAIN = 0.5
+_SPECIFIC = frozenset({"spintax", "tortured", "curated", "phrasebook", "user", "gazetteer"})
 
-def _propose(text: str, cfg: Config):
-    """Yield (sentence, candidates) for sentences that have any candidate (fast path skips the rest)."""
+
+def _thesaurus_context(found: list[cand.Candidate]) -> None:
+    """Give thesaurus candidates their block-level features, then re-gain them.
+
+    ``gap``: how far each candidate's raw score leads the next-best original for the
+    same span. ``density``: share of thesaurus positions in the block whose best
+    candidate looks clearly better than the page (spun documents have many).
+    """
+    spans: dict[tuple[int, int, int], list[cand.Candidate]] = {}
+    for c in found:
+        if c.source == "thesaurus":
+            spans.setdefault((c.start, c.i, c.j), []).append(c)
+    if not spans:
+        return
+    raw = lambda c: c.lm_delta + 0.4 * c.extra.get("uni", 0.0) + math.log10(max(c.prior, 1e-3))
+    hot = 0
+    for group in spans.values():
+        group.sort(key=raw, reverse=True)
+        best = raw(group[0])
+        second = raw(group[1]) if len(group) > 1 else best - 5.0
+        hot += best > 2.5
+        for c in group:
+            c.extra["gap"] = raw(c) - (second if c is group[0] else best)
+    density = hot / max(len(spans), 20)
+    for group in spans.values():
+        for c in group:
+            c.extra["density"] = density
+            c.gain = gain(c)
+
+
+@dataclass
+class _Context:
+    """Per-call resources and lookups, built once per call (cheap: resources are cached)."""
+
+    cfg: Config
+    know: object
+    analyses: object
+    inflect: object
+    zipf: object
+    term_index: dict | None
+    seen_bigram: object
+
+
+@dataclass
+class _Evidence:
+    words: int = 0
+    strong: float = 0.0
+
+    @property
+    def level(self) -> float:
+        """0 for clean-looking text, towards 1 with many decisive hits per 100 words."""
+        density = 100.0 * max(0.0, self.strong - 0.5) / max(self.words, 60)
+        return 1.0 - math.exp(-density / 0.3)
+
+
+_TERM_INDEX: dict = {}
+
+
+def _term_index(know) -> dict:
+    """(length, position, word) -> term tuples, from multiword expressions and tortured originals."""
+    key = (id(know.mwe), id(know.phrasebook))
+    idx = _TERM_INDEX.get(key)
+    if idx is not None:
+        return idx
+    idx = {}
+    terms: dict[tuple[str, ...], bool] = {}
+    if know.mwe is not None:
+        terms.update((tuple(t.split()), False) for t in know.mwe)
+    if know.phrasebook is not None:
+        terms.update((tuple(e[0].split()), True) for _spun, entries in know.phrasebook.items()
+                     for e in entries if e[2] == "tortured")
+    for term, tortured in sorted(terms.items()):
+        if 2 <= len(term) <= 4:
+            for pos, w in enumerate(term):
+                idx.setdefault((len(term), pos, w), []).append((term, tortured))
+    _TERM_INDEX[key] = idx
+    return idx
+
+
+def _context(cfg: Config) -> _Context:
+    from wordfreq import zipf_frequency
+
+    from .resources import inflect, knowledge
+
+    know = knowledge(cfg.sources, cfg.gazetteer_path, cfg.phrasebook_path)
+    lm = know.lm
+    zipf_cache: dict[str, float] = {}
+
+    def zipf(word: str) -> float:
+        z = zipf_cache.get(word)
+        if z is None:
+            z = zipf_cache[word] = zipf_frequency(word, "en")
+        return z
+
+    return _Context(cfg, know, inflect.analyses, inflect.inflect, zipf,
+                    _term_index(know) if "mwe" in cfg.sources else None,
+                    lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
+
+
+def lm_norm(word: str) -> str:
+    from .resources.lm import normalize
+
+    return normalize(word)
+
+
+def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
+    cfg, know = ctx.cfg, ctx.know
+    inflection = (ctx.analyses, ctx.inflect)
+    found: list[cand.Candidate] = []
+    if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
+        found.extend(cand.spintax(text, sent))
+    if know.phrasebook is not None:
+        found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words))
+    if know.gazetteer is not None:
+        found.extend(cand.entities(text, sent, know.gazetteer, know.thesaurus, ctx.analyses, ctx.zipf))
+    if ctx.term_index is not None:
+        found.extend(cand.terms(text, sent, ctx.term_index, know.thesaurus, ctx.analyses,
+                                ctx.seen_bigram))
+    if "thesaurus" in cfg.sources:
+        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection))
+    return [c for c in found if c.replacement.lower() != c.original.lower()]
+
+
+def _blocks(text: str, cfg: Config) -> Iterator[list[Sentence]]:
+    block: list[Sentence] = []
+    size = 0
     for sent in iter_sentences(text, cfg.max_sentence_chars):
-        found: list[cand.Candidate] = []
-        if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
-            found.extend(cand.spintax(text, sent))
-        if found:
-            yield sent, found
+        block.append(sent)
+        size += sent.end - sent.start
+        if size >= BLOCK_CHARS:
+            yield block
+            block, size = [], 0
+    if block:
+        yield block
+
+
+def _analyse(text: str, cfg: Config) -> Iterator[tuple[list[cand.Candidate], list[cand.Candidate], float]]:
+    """Yield (chosen, rejected-but-suspicious, document level) per sentence with candidates."""
+    ctx = _context(cfg)
+    model = ctx.know.lm
+    evidence = _Evidence()
+    for block in _blocks(text, cfg):
+        scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
+        for sent in block:
+            evidence.words += sum(1 for t in sent.tokens if t.kind == "word")
+            found = _propose(text, sent, ctx)
+            if not found:
+                continue
+            last = sent.tokens[-1].text
+            state = SentenceState(sent.tokens, lm_norm, last in ".!?…\"”'’")
+            for c in found:
+                score_candidate(model, state, c)
+            scored.append((state, found))
+        _thesaurus_context([c for _, found in scored for c in found])
+        for _state, found in scored:
+            best_per_span: dict[tuple[int, int], float] = {}
+            for c in found:
+                # A weak-anchor name match is not evidence by itself (it may be a real
+                # name such as "Alternate Prime Minister").
+                if (c.source in _SPECIFIC and c.gain >= STRONG_GAIN
+                        and not (c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5)):
+                    best_per_span[(c.i, c.j)] = 1.0
+            evidence.strong += sum(best_per_span.values())
+        level = evidence.level if cfg.document_evidence else 0.0
+        for state, found in scored:
+            chosen = choose(model, state, found, cfg.aggressiveness, level)
+            taken = {(c.i, c.j) for c in chosen}
+            doubtful = [c for c in found if (c.i, c.j) not in taken and c.gain > 0
+                        and not any(c.i < o.j and o.i < c.j for o in chosen)]
+            yield chosen, doubtful, level
+
+
+def _confidence(c: cand.Candidate, surplus: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-(surplus + 1.0))), 3)
 
 
 def _to_edit(c: cand.Candidate) -> Edit:
-    replacement = c.replacement if c.source == "spintax" else transfer_case(c.original, c.replacement)
-    confidence = max(0.0, min(1.0, 0.5 + c.gain / 4)) if c.source != "spintax" else c.prior
-    return Edit(c.start, c.end, c.original, replacement, round(confidence, 3), c.source, c.why)
-
-
-def _choose(found: list[cand.Candidate]) -> list[cand.Candidate]:
-    """Pick the best non-overlapping candidates of one sentence (placeholder: greedy by prior)."""
-    chosen: list[cand.Candidate] = []
-    for c in sorted(found, key=lambda c: (-c.prior, c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+    replacement = c.replacement if c.source in ("spintax", "gazetteer") else transfer_case(c.original, c.replacement)
+    return Edit(c.start, c.end, c.original, replacement,
+                _confidence(c, c.extra.get("surplus", 0.0)), c.source, c.why)
 
 
 def run(text: str, cfg: Config) -> Repaired:
     """Repair ``text``: the engine behind `textmend.repair_and_explain`."""
+    if not text.strip():
+        return Repaired(text, [])
     edits: list[Edit] = []
-    for _sent, found in _propose(text, cfg):
-        edits.extend(_to_edit(c) for c in _choose(found))
-    edits = [e for e in edits if e.replacement != e.original]
+    for chosen, _doubtful, _level in _analyse(text, cfg):
+        edits.extend(e for e in map(_to_edit, chosen) if e.replacement != e.original)
     return Repaired(apply_edits(text, edits), edits)
 
 
 def detect(text: str, cfg: Config) -> Detection:
     """Document-level spun score and scored spans: the engine behind `textmend.detect`."""
-    repaired = run(text, cfg)
-    spans = [Span(e.start, e.end, e.original, e.replacement, e.confidence, e.source)
-             for e in repaired.edits]
-    score = 1.0 - 1.0 / (1.0 + sum(e.confidence for e in repaired.edits))
-    score = round(score, 4)
+    if not text.strip():
+        return Detection(0.0, [], False)
+    spans: list[Span] = []
+    hits = 0.0
+    level = 0.0
+    for chosen, doubtful, level in _analyse(text, cfg):
+        for c in chosen:
+            e = _to_edit(c)
+            spans.append(Span(e.start, e.end, e.original, e.replacement, e.confidence, e.source))
+            hits += e.confidence
+        for c in doubtful:
+            conf = _confidence(c, c.gain - margin(c, cfg.aggressiveness, level))
+            if conf >= 0.3:
+                spans.append(Span(c.start, c.end, c.original, c.replacement, conf, c.source))
+    words = sum(1 for _ in cand.regex.finditer(r"\w+", text))
+    density = 100.0 * hits / max(words, 60)
+    score = 1.0 - math.exp(-density / 1.0)
+    score = round(max(score, level), 4)
+    spans.sort(key=lambda s: (s.start, -s.score))
     return Detection(score, spans, score >= cfg.detect_threshold)

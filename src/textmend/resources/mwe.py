@@ -31,6 +31,10 @@ class MWEs:
     def __len__(self) -> int:
         return len(self._lower)
 
+    def __iter__(self):
+        """Iterate the lowercase phrases in sorted order (deterministic index building)."""
+        return iter(sorted(self._lower))
+
     def proper(self) -> frozenset[str]:
         """Proper-name phrases with original capitalisation ("White House")."""
         return self._proper
