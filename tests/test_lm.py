@@ -167,3 +167,12 @@ def test_has_bigram_separates_stored_from_backed_off():
     assert m.has_bigram("white", "house") and m.has_bigram("martial", "law")
     assert not m.has_bigram("martial", "regulation")
     assert not m.has_bigram("no-such-word-xyz", "house")
+
+
+def test_has_trigram():
+    from textmend.resources import lm
+
+    m = lm.load()
+    assert m.has_trigram("the", "white", "house")
+    assert not m.has_trigram("the", "white", "home")
+    assert not m.has_trigram("zzzz", "white", "house")

@@ -148,8 +148,14 @@ def _spelling_variant(a: str, b: str) -> bool:
     return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
 
 
-def thesaurus(text: str, sentence: Sentence, thes, inflection, top: int = 8) -> Iterator[Candidate]:
-    """Inverse thesaurus: originals a spinner could have replaced with this word or phrase."""
+def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 8) -> Iterator[Candidate]:
+    """Inverse thesaurus: originals a spinner could have replaced with this word or phrase.
+
+    Only words that form an n-gram the language model has never seen with a
+    neighbour are considered (``novel(i, j)``): a spinner's random synonym rarely
+    lands in a familiar collocation, while most clean words sit in one. This is
+    also the fast path that lets ordinary sentences skip scoring.
+    """
     toks = sentence.tokens
     analyses, inflect = inflection
     maxlen = thes.max_phrase_len
@@ -160,6 +166,8 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, top: int = 8) -> 
             # Capitalised words are names or sentence starts (where names are common
             # too: "Trump said"); the gazetteer and phrasebook handle those.
             if tok.text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low:
+                continue
+            if not novel(i, i + 1):
                 continue
             seen: set[str] = {low}
             forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
@@ -202,14 +210,28 @@ def same_lemma(page: str, target: str, analyses) -> bool:
     return bool(set(_lemmas(page, analyses)) & set(_lemmas(target, analyses)))
 
 
+_SYN_CACHE: dict[tuple[str, str], bool] = {}
+
+
 def synonym_match(page: str, target: str, thes, analyses) -> bool:
-    """True when ``page`` could be a spinner's synonym of ``target`` (lemma-aware)."""
+    """True when ``page`` could be a spinner's synonym of ``target`` (lemma-aware, cached)."""
+    key = (page, target)
+    hit = _SYN_CACHE.get(key)
+    if hit is not None:
+        return hit
+    hit = False
     tl = _lemmas(target, analyses)
     for p in _lemmas(page, analyses):
         for t in tl:
             if p == t or thes.are_synonyms(p, t):
-                return True
-    return False
+                hit = True
+                break
+        if hit:
+            break
+    if len(_SYN_CACHE) > 500_000:
+        _SYN_CACHE.clear()
+    _SYN_CACHE[key] = hit
+    return hit
 
 
 def _is_cap(tok) -> bool:
@@ -291,10 +313,12 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     yield c
 
 
-def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen,
-          max_len: int = 4) -> Iterator[Candidate]:
+def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
+          word_map: dict[str, frozenset[str]], max_len: int = 4) -> Iterator[Candidate]:
     """Lower-case n-grams whose words are each equal to, or synonyms of, a known term's words.
 
+    ``word_map`` holds word-level swaps learnt from the phrasebook's tortured pairs
+    (profound -> deep, exactness -> accuracy): they count as synonyms and seed the search.
     ``index`` maps (length, position, word) to term tuples; ``lm_seen(a, b)`` tells if the
     language model knows the page bigram: a familiar bigram on the page is not searched
     with synonym expansion (it is ordinary English), only exact-anchor matches are.
@@ -310,21 +334,30 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen,
                 if any(t.text[:1].isupper() for t in toks[i:j]):
                     break
                 lows = [t.text.lower() for t in toks[i:j]]
-                if all(w in STOPWORDS for w in lows) or lows[0] in STOPWORDS or lows[-1] in STOPWORDS:
+                if lows[0] in STOPWORDS or lows[-1] in STOPWORDS or not novel(i, j, inner=True):
                     continue
                 found: set[tuple[tuple[str, ...], bool]] = set()
                 for pos, w in enumerate(lows):
                     if w not in STOPWORDS:
                         found.update(index.get((n, pos, w), ()))
+                        for orig in word_map.get(w, ()):
+                            found.update(index.get((n, pos, orig), ()))
                 if not found and n == 2 and not lm_seen(lows[0], lows[1]):
                     for nb in thes.neighbours(lows[0]):
                         found.update(index.get((n, 0, nb), ()))
                 if any(list(term) == lows for term, _ in found):
                     continue
                 for term, tortured in sorted(found):
-                    changed = 0
+                    changed = mapped = 0
                     for p, t in zip(lows, term):
                         if p == t:
+                            continue
+                        if t in p or p in t:
+                            changed = -1  # derived forms (astrophysical/physical) are not spins
+                            break
+                        if t in word_map.get(p, ()):
+                            changed += 1
+                            mapped += 1
                             continue
                         if (p in STOPWORDS or t in STOPWORDS or same_lemma(p, t, analyses)
                                 or not synonym_match(p, t, thes, analyses)):
@@ -334,7 +367,10 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen,
                     # General multiword expressions need one word kept as an anchor;
                     # originals of known tortured phrases may be fully rewritten.
                     if changed >= 1 and (tortured or changed < n):
+                        kind = "tortured-phrase original" if tortured else "multiword expression"
                         c = _make(sentence, text, i, j, term, "mwe", 0.3,
-                                  f"term: words are synonyms of the known term {' '.join(term)!r}")
+                                  f"term: words are synonyms of the {kind} {' '.join(term)!r}")
                         c.extra["changed"] = changed
+                        c.extra["tortured_term"] = tortured
+                        c.extra["mapped"] = mapped
                         yield c

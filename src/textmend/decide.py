@@ -64,8 +64,17 @@ def gain(c: Candidate) -> float:
             # Weak anchor: the name may itself be real ("Alternate Prime Minister").
             # Capped, so only documents with other evidence of spinning repair it.
             g = min(g, 2.5)
-    if src == "mwe" and ctx < 1.0:
-        return -10.0
+    if src == "mwe":
+        # Swaps a paper-mill spinner is known to make (learnt from tortured pairs)
+        # are evidence the language model cannot give for rare technical terms.
+        mapped = c.extra.get("mapped", 0)
+        if ctx < (0.0 if mapped else 1.0):
+            return -10.0
+        g += 1.0 * min(mapped, 2)
+        if c.extra.get("tortured_term"):
+            # Originals of known tortured phrases are what paper mills disguise:
+            # a synonym-swapped form of one is much more likely a spin.
+            g += 1.5
     return g + OFFSET.get(src, -3.6)
 
 
@@ -80,6 +89,10 @@ def margin(c: Candidate, aggressiveness: float, doc_level: float) -> float:
     if c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5:
         m += 2.0 * (1.0 - doc_level)
     return m
+
+
+#: Sources whose longer matches should win over shorter overlapping ones.
+_WHOLE = frozenset({"gazetteer", "curated", "phrasebook", "tortured", "user", "spintax"})
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -98,7 +111,8 @@ def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: 
         # Among repairs that pass, one that explains more of the page wins: the whole
         # name "Heart for Strategic and Worldwide Research" beats "Heart for" alone.
         best = max(passing, key=lambda c: (c.gain - margin(c, aggressiveness, doc_level)
-                                           + 1.0 * (c.j - c.i - 1), -c.i, c.replacement))
+                                           + (1.0 * (c.j - c.i - 1) if c.source in _WHOLE else 0.0),
+                                           -c.i, c.replacement))
         surplus = best.gain - margin(best, aggressiveness, doc_level)
         best.extra["surplus"] = surplus
         chosen.append(best)

@@ -76,7 +76,7 @@ class _Evidence:
     @property
     def level(self) -> float:
         """0 for clean-looking text, towards 1 with many decisive hits per 100 words."""
-        density = 100.0 * max(0.0, self.strong - 0.5) / max(self.words, 60)
+        density = 100.0 * max(0.0, self.strong - 1.0) / max(self.words, 150)
         return 1.0 - math.exp(-density / 0.3)
 
 
@@ -100,8 +100,35 @@ def _term_index(know) -> dict:
         if 2 <= len(term) <= 4:
             for pos, w in enumerate(term):
                 idx.setdefault((len(term), pos, w), []).append((term, tortured))
-    _TERM_INDEX[key] = idx
-    return idx
+    result = (idx, _word_map(know.phrasebook))
+    _TERM_INDEX[key] = result
+    return result
+
+
+def _word_map(book) -> dict[str, frozenset[str]]:
+    """Word-level swaps implied by tortured pairs of equal length (profound -> deep).
+
+    Paper-mill spinners reuse their word table across phrases, so a swap seen in one
+    tortured phrase ("profound learning") predicts others ("profound figuring"). A swap
+    must be attested by three phrase pairs to count, which keeps one-off noise out.
+    """
+    if book is None:
+        return {}
+    counts: dict[tuple[str, str], int] = {}
+    for spun, entries in book.items():
+        sw = spun.split()
+        for original, _prior, source in entries:
+            ow = original.split()
+            if source != "tortured" or len(ow) != len(sw):
+                continue
+            for a, b in zip(sw, ow):
+                if a != b and a not in cand.STOPWORDS and b not in cand.STOPWORDS:
+                    counts[(a, b)] = counts.get((a, b), 0) + 1
+    out: dict[str, set[str]] = {}
+    for (a, b), n in sorted(counts.items()):
+        if n >= 3:
+            out.setdefault(a, set()).add(b)
+    return {a: frozenset(bs) for a, bs in out.items()}
 
 
 def _context(cfg: Config) -> _Context:
@@ -119,9 +146,24 @@ def _context(cfg: Config) -> _Context:
             z = zipf_cache[word] = zipf_frequency(word, "en")
         return z
 
-    return _Context(cfg, know, inflect.analyses, inflect.inflect, zipf,
-                    _term_index(know) if "mwe" in cfg.sources else None,
+    return _Context(cfg, know, _cached(inflect.analyses), inflect.inflect, zipf,
+                    _term_index(know) if "mwe" in cfg.sources else (None, {}),
                     lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
+
+
+_ANALYSES: dict[str, tuple] = {}
+
+
+def _cached(analyses):
+    """Plain-dict cache for word analyses (the hot path calls it for every word pair)."""
+    def cached(word: str) -> tuple:
+        hit = _ANALYSES.get(word)
+        if hit is None:
+            if len(_ANALYSES) > 200_000:
+                _ANALYSES.clear()
+            hit = _ANALYSES[word] = analyses(word)
+        return hit
+    return cached
 
 
 def lm_norm(word: str) -> str:
@@ -130,9 +172,36 @@ def lm_norm(word: str) -> str:
     return normalize(word)
 
 
+def _novelty(sent: Sentence, lm):
+    """Return novel(i, j, inner=False): does the page n-gram around tokens [i, j) include
+    a bigram or trigram the language model has never seen?
+
+    With ``inner`` only n-grams inside the span count (for multiword terms); otherwise
+    the span's words with one neighbour on each side are checked.
+    """
+    toks = sent.tokens
+    words = [lm_norm(t.text) if t.kind == "word" else None for t in toks]
+
+    def novel(i: int, j: int, inner: bool = False) -> bool:
+        a, b = (i, j) if inner else (max(0, i - 1), min(len(toks), j + 1))
+        seq = words[a:b]
+        for k in range(len(seq) - 1):
+            x, y = seq[k], seq[k + 1]
+            if x and y and not lm.has_bigram(x, y):
+                return True
+        for k in range(len(seq) - 2):
+            x, y, z = seq[k], seq[k + 1], seq[k + 2]
+            if x and y and z and not lm.has_trigram(x, y, z):
+                return True
+        return False
+
+    return novel
+
+
 def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
     cfg, know = ctx.cfg, ctx.know
     inflection = (ctx.analyses, ctx.inflect)
+    novel = _novelty(sent, know.lm)
     found: list[cand.Candidate] = []
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
@@ -140,11 +209,12 @@ def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
         found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words))
     if know.gazetteer is not None:
         found.extend(cand.entities(text, sent, know.gazetteer, know.thesaurus, ctx.analyses, ctx.zipf))
-    if ctx.term_index is not None:
-        found.extend(cand.terms(text, sent, ctx.term_index, know.thesaurus, ctx.analyses,
-                                ctx.seen_bigram))
+    index, word_map = ctx.term_index
+    if index is not None:
+        found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
+                                ctx.seen_bigram, novel, word_map))
     if "thesaurus" in cfg.sources:
-        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection))
+        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel))
     return [c for c in found if c.replacement.lower() != c.original.lower()]
 
 

@@ -139,18 +139,31 @@ class NgramModel:
         w, i1 = ids.get(word), ids.get(h1)
         if w is None or i1 is None:
             return False
-        off, low, nhi = self._big
-        lo, end = off[i1], off[i1 + 1]
-        if lo == end:
+        return self._find(self._big, i1, w) >= 0
+
+    def has_trigram(self, h2: str, h1: str, word: str) -> bool:
+        """True if the model stores the trigram "h2 h1 word"."""
+        ids = self._ids
+        w, i1, i2 = ids.get(word), ids.get(h1), ids.get(h2)
+        if w is None or i1 is None or i2 is None:
             return False
-        if w < 0x10000:
-            end -= nhi[i1]
-            key = w
+        c = self._find(self._ctx, i2, i1)
+        return c >= 0 and self._find(self._tri, c, w) >= 0
+
+    @staticmethod
+    def _find(csr: tuple, group: int, key: int) -> int:
+        """Index of ``key`` in CSR group ``group``, or -1 (see ``_compute`` for the layout)."""
+        off, low, nhi = csr
+        lo, end = off[group], off[group + 1]
+        if lo == end:
+            return -1
+        if key < 0x10000:
+            end -= nhi[group]
         else:
-            lo = end - nhi[i1]
-            key = w - 0x10000
-        b = bisect_left(low, key, lo, end)
-        return b < end and low[b] == key
+            lo = end - nhi[group]
+            key -= 0x10000
+        k = bisect_left(low, key, lo, end)
+        return k if k < end and low[k] == key else -1
 
     def words(self) -> list[str]:
         """The vocabulary in id order (a copy)."""

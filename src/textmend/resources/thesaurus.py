@@ -131,8 +131,8 @@ class Thesaurus:
         """Symmetric test: does any source list b as a synonym of a, or a of b?"""
         if a == b:
             return True
-        return any(o == b for o, _ in self.originals(a)) or any(
-            o == a for o, _ in self.originals(b))
+        # neighbours() is cached and holds both directions: O(1) after the first call.
+        return b in self.neighbours(a)
 
 
 @once
