@@ -71,7 +71,9 @@ def test_every_metric_for_every_system(quick):
             d = s["detection"][ds]
             assert all(_num(d[k]) for k in DETECTION_KEYS), (name, ds, d)
             assert 0 <= d["auc"] <= 1 and 0 <= d["accuracy"] <= 1
-        assert all(_num(s["speed"][k]) and s["speed"][k] > 0 for k in SPEED_KEYS), (name, s["speed"])
+        sp = s["speed"]
+        assert all(_num(sp[k]) and sp[k] >= 0 for k in SPEED_KEYS), (name, sp)
+        assert sp["spun_words_per_s"] > 0 and sp["clean_words_per_s"] > 0 and sp["peak_rss_mb"] > 0
         assert _num(s["seed"]["edits"])
 
 
