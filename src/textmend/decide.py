@@ -27,7 +27,7 @@ OFFSET = {
     "tortured": 1.0,
     "phrasebook": -3.6,
     "curated": -3.6,
-    "user": -1.0,
+    "user": 1.0,
     "gazetteer": -1.5,
     "mwe": -4.5,
     "thesaurus": -2.0,
@@ -60,9 +60,10 @@ def gain(c: Candidate) -> float:
         # model must then clearly prefer the name.
         if anchor < 0.5 and ctx < 1.5:
             return -10.0
-        if anchor < 0.5:
+        if anchor < 0.5 and not (c.extra.get("changed", 0) >= 3 and ctx >= 4.0):
             # Weak anchor: the name may itself be real ("Alternate Prime Minister").
-            # Capped, so only documents with other evidence of spinning repair it.
+            # Capped, so only documents with other evidence of spinning repair it,
+            # unless three or more words are synonym swaps the model strongly rejects.
             g = min(g, 2.5)
     if src == "mwe":
         # Swaps a paper-mill spinner is known to make (learnt from tortured pairs)
@@ -86,7 +87,8 @@ def score_candidate(model, state: SentenceState, c: Candidate) -> None:
 def margin(c: Candidate, aggressiveness: float, doc_level: float) -> float:
     """What a candidate's gain must exceed: lower for aggressive settings and spun documents."""
     m = -2.0 * (aggressiveness - 0.5) - EVIDENCE_DROP.get(c.source, 1.0) * doc_level
-    if c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5:
+    if (c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5
+            and not (c.extra.get("changed", 0) >= 3 and c.lm_delta >= 4.0)):
         m += 2.0 * (1.0 - doc_level)
     return m
 

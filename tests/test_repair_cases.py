@@ -1,0 +1,107 @@
+"""Behaviour of the restoration engine on real spun inputs and on clean text.
+
+Positive cases are spun forms as they appear in scraped news and paper-mill
+science; the negative set is the clean news/science corpus, which must not change.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import textmend
+from conftest import CORPORA, clean_docs
+
+# (spun sentence, a substring the repair must produce)
+RESTORES = [
+    ("Officials met at the White Home on Monday.", "White House"),
+    ("Additionally, final week, a venture of the Washington-based Heart for Strategic and "
+     "Worldwide Research unveiled a missile base.", "Center for Strategic and International Studies"),
+    ("Our method uses profound learning to classify images.", "deep learning"),
+    ("This approach relies on counterfeit consciousness and big data.", "artificial intelligence"),
+    ("The screener counted phrases such as counterfeit consciousness in the paper.", "artificial intelligence"),
+    ("We classify the samples with a deep neural organization and a decision tree.", "neural network"),
+]
+
+
+@pytest.mark.parametrize("spun, expected", RESTORES)
+def test_restores_known_spins(spun, expected):
+    out = textmend.repair(spun)
+    assert expected in out, out
+
+
+def test_seed_document_entities_and_common_spins(seed_text):
+    r = textmend.repair_and_explain(seed_text)
+    out = r.text
+    for name in ("White House", "Center for Strategic and International Studies",
+                 "Hankuk University of Foreign Studies", "Maeil Business Newspaper"):
+        assert name in out, name
+    assert "White Home" not in out
+    assert out.count(" said") >= seed_text.count(" said") + 5
+    # Every edit is explained and points at the text it replaces.
+    for e in r.edits:
+        assert seed_text[e.start:e.end] == e.original and e.why and e.source
+
+
+def test_seed_is_detected_as_spun(seed_text):
+    d = textmend.detect(seed_text)
+    assert d.is_spun and d.score >= 0.9
+    assert any(s.suggestion == "White House" for s in d.spans)
+
+
+def test_clean_corpus_is_left_unchanged_within_budget():
+    """Damage budget on the negative set: at most 2 edits per 10,000 words."""
+    docs = clean_docs()
+    words = sum(len(d["text"].split()) for d in docs)
+    edits = [(d["id"], e.original, e.replacement)
+             for d in docs for e in textmend.repair_and_explain(d["text"]).edits]
+    assert len(edits) <= 2 * words / 10_000, edits
+
+
+def test_clean_documents_are_not_detected_as_spun():
+    docs = [d for d in clean_docs() if len(d["text"].split()) >= 100]
+    flagged = [d["id"] for d in docs if textmend.detect(d["text"]).is_spun]
+    assert len(flagged) <= len(docs) // 20, flagged
+
+
+@pytest.mark.parametrize("text", [
+    "She said the first meeting with the company was a success.",
+    "The White House said the United Nations Security Council will meet on Tuesday.",
+    "We train a deep learning model with stochastic gradient descent.",
+    "Whether or not the bill passes, the debate continues.",
+    "See https://example.com/how-one-can?x={that a} and mail me@example.org.",
+])
+def test_plain_sentences_unchanged(text):
+    assert textmend.repair(text) == text
+
+
+def test_aggressiveness_orders_edit_counts(seed_text):
+    low = len(textmend.repair_and_explain(seed_text, aggressiveness=0.0).edits)
+    mid = len(textmend.repair_and_explain(seed_text).edits)
+    high = len(textmend.repair_and_explain(seed_text, aggressiveness=1.0).edits)
+    assert low <= mid <= high and low < high
+
+
+def test_user_phrasebook_and_gazetteer(tmp_path):
+    book = tmp_path / "book.tsv"
+    book.write_text("frobnicated widget\tdeployed service\t0.99\n", encoding="utf-8")
+    text = "The team frobnicated widget yesterday."
+    assert "deployed service" in textmend.repair(text, phrasebook_path=str(book))
+    gaz = tmp_path / "gaz.tsv"
+    gaz.write_text("Zorblax Institute of Advanced Studies\tuniversity\n", encoding="utf-8")
+    spun = "She teaches at the Zorblax Institute of Advanced Research in Paris."
+    out = textmend.repair(spun, gazetteer_path=str(gaz))
+    assert "Zorblax Institute of Advanced Studies" in out
+
+
+def test_missing_user_file_is_clear_error(tmp_path):
+    with pytest.raises((FileNotFoundError, ValueError), match="nope"):
+        textmend.repair("text", phrasebook_path=str(tmp_path / "nope.tsv"))
+
+
+def test_real_spun_excerpts_keep_offsets_exact():
+    with open(CORPORA / "real-spun" / "web-excerpts.jsonl", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f if line.strip()]
+    for d in docs:
+        r = textmend.repair_and_explain(d["text"])
+        assert textmend.apply_edits(d["text"], r.edits) == r.text
