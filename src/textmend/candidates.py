@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 import regex
+from rapidfuzz import fuzz
 
 from .tokenize import Sentence
 
@@ -290,7 +291,8 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     changed, anchors = 0, []
                     for p, e in zip(lows, etoks):
                         el = e.lower()
-                        if p == el:
+                        if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
+                            # Exact, or nearly (transliteration or a typo: Hanguk/Hankuk).
                             if p not in _CONNECTORS:
                                 anchors.append(p)
                             continue

@@ -86,26 +86,48 @@ class _Evidence:
 _TERM_INDEX: dict = {}
 
 
-def _term_index(know) -> dict:
-    """(length, position, word) -> term tuples, from multiword expressions and tortured originals."""
+class _TermIndex:
+    """Find known terms of length n with a given word at a given position.
+
+    Terms are the multiword expressions (prebuilt index in the MWE resource) and the
+    originals of the phrasebook's tortured phrases (a few thousand, indexed here).
+    """
+
+    def __init__(self, mwe, book) -> None:
+        self.mwe = mwe
+        self.tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
+        if book is not None:
+            terms = sorted({tuple(e[0].split()) for _spun, entries in book.items()
+                            for e in entries if e[2] == "tortured"})
+            for term in terms:
+                if 2 <= len(term) <= 4:
+                    for pos, w in enumerate(term):
+                        self.tortured.setdefault((len(term), pos, w), []).append((term, True))
+        self.cache: dict[tuple[int, int, str], tuple] = {}
+
+    def get(self, key: tuple[int, int, str], default=()) -> tuple:
+        hit = self.cache.get(key)
+        if hit is None:
+            n, pos, w = key
+            found = {t: True for t, _ in self.tortured.get(key, ())}
+            if self.mwe is not None:
+                for t in self.mwe.terms_with(w):
+                    if len(t) == n and t[pos] == w:
+                        found.setdefault(t, False)
+            hit = tuple(sorted(found.items()))
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            self.cache[key] = hit
+        return hit or default
+
+
+def _term_index(know) -> tuple:
+    """(term index, tortured word map) for this resource bundle, built once."""
     key = (id(know.mwe), id(know.phrasebook))
-    idx = _TERM_INDEX.get(key)
-    if idx is not None:
-        return idx
-    idx = {}
-    terms: dict[tuple[str, ...], bool] = {}
-    if know.mwe is not None:
-        terms.update((tuple(t.split()), False) for t in know.mwe)
-    if know.phrasebook is not None:
-        terms.update((tuple(e[0].split()), True) for _spun, entries in know.phrasebook.items()
-                     for e in entries if e[2] == "tortured")
-    for term, tortured in sorted(terms.items()):
-        if 2 <= len(term) <= 4:
-            for pos, w in enumerate(term):
-                idx.setdefault((len(term), pos, w), []).append((term, tortured))
-    result = (idx, _word_map(know.phrasebook))
-    _TERM_INDEX[key] = result
-    return result
+    hit = _TERM_INDEX.get(key)
+    if hit is None:
+        hit = _TERM_INDEX[key] = (_TermIndex(know.mwe, know.phrasebook), _word_map(know.phrasebook))
+    return hit
 
 
 def _word_map(book) -> dict[str, frozenset[str]]:
@@ -135,8 +157,6 @@ def _word_map(book) -> dict[str, frozenset[str]]:
 
 
 def _context(cfg: Config) -> _Context:
-    from wordfreq import zipf_frequency
-
     from .resources import inflect, knowledge
 
     know = knowledge(cfg.sources, cfg.gazetteer_path, cfg.phrasebook_path)
@@ -144,8 +164,11 @@ def _context(cfg: Config) -> _Context:
     zipf_cache: dict[str, float] = {}
 
     def zipf(word: str) -> float:
+        """wordfreq's Zipf frequency (imported on first use: it is slow to import)."""
         z = zipf_cache.get(word)
         if z is None:
+            from wordfreq import zipf_frequency
+
             z = zipf_cache[word] = zipf_frequency(word, "en")
         return z
 

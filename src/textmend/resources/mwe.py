@@ -9,11 +9,13 @@ Data: ``data/mwe.tsv.gz`` built by ``tools/build_mwe.py`` from WordNet 3.0.
 from __future__ import annotations
 
 import gzip
+import threading
 from pathlib import Path
 
 from textmend.resources._cache import once
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "mwe.tsv.gz"
+INDEX = Path(__file__).resolve().parent.parent / "data" / "mwe-index.tsv.gz"
 
 
 class MWEs:
@@ -22,6 +24,9 @@ class MWEs:
     def __init__(self, lower: frozenset[str], proper: frozenset[str]):
         self._lower = lower
         self._proper = proper
+        self._terms: list[str] | None = None
+        self._post: dict[str, str | tuple[tuple[str, ...], ...]] | None = None
+        self._lock = threading.Lock()
         self.max_len: int = max((p.count(" ") + 1 for p in lower), default=0)
 
     def __contains__(self, phrase: object) -> bool:
@@ -34,6 +39,32 @@ class MWEs:
     def __iter__(self):
         """Iterate the lowercase phrases in sorted order (deterministic index building)."""
         return iter(sorted(self._lower))
+
+    def terms_with(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """Lowercase terms of 2-4 words containing ``word``, as word tuples.
+
+        Uses the prebuilt index (tools/build_mwe.py); posting lists are decoded on
+        first use of each word, so loading costs milliseconds, not a full index build.
+        """
+        if self._post is None:
+            with self._lock:
+                if self._post is None:
+                    self._terms = sorted(p for p in self._lower if 2 <= p.count(" ") + 1 <= 4)
+                    raw = gzip.decompress(INDEX.read_bytes()).decode("utf-8")
+                    post: dict[str, str | tuple[tuple[str, ...], ...]] = {}
+                    for line in raw.split("\n"):
+                        if line:
+                            w, _, ids = line.partition("\t")
+                            post[w] = ids
+                    self._post = post
+        hit = self._post.get(word)
+        if hit is None:
+            return ()
+        if isinstance(hit, str):
+            terms = self._terms
+            hit = tuple(tuple(terms[int(i)].split(" ")) for i in hit.split())
+            self._post[word] = hit  # benign race: every thread decodes the same tuple
+        return hit
 
     def proper(self) -> frozenset[str]:
         """Proper-name phrases with original capitalisation ("White House")."""
