@@ -24,7 +24,7 @@ FREQ_WEIGHT = 0.3
 #: Offsets that put each source's break-even at 0 on clean text.
 OFFSET = {
     "spintax": 8.0,
-    "tortured": 1.0,
+    "tortured": 2.5,
     "phrasebook": -3.6,
     "curated": -3.6,
     "user": 1.0,
