@@ -117,15 +117,16 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
     first = book.first_tokens
     maxlen = min(book.max_len, max_words)
     analyses, inflect = inflection
+    keys = [t.text.lower().replace("’", "'") for t in toks]
     for a, b in _word_runs(sentence):
         for i in range(a, b):
-            low0 = toks[i].text.lower()
+            low0 = keys[i]
             if low0 in first:
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
                     if j > i + 1:
-                        phrase += " " + toks[j - 1].text.lower()
-                    for original, prior, source in book.lookup(phrase):
+                        phrase += " " + keys[j - 1]
+                    for original, prior, source in book.lookup_key(phrase):
                         yield _make(sentence, text, i, j, tuple(original.split()), source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings".
@@ -149,7 +150,7 @@ def _spelling_variant(a: str, b: str) -> bool:
     return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
 
 
-def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 8) -> Iterator[Candidate]:
+def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6) -> Iterator[Candidate]:
     """Inverse thesaurus: originals a spinner could have replaced with this word or phrase.
 
     Only words that form an n-gram the language model has never seen with a
@@ -298,9 +299,9 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                             continue
                         # A spinner swaps dictionary words for dictionary words: both sides
                         # of a change must be common words (not names such as Jenny).
-                        if (p in _CONNECTORS or el in _CONNECTORS or zipf(p) < 3.0 or zipf(el) < 3.0
-                                or same_lemma(p, el, analyses)
-                                or not synonym_match(p, el, thes, analyses)):
+                        if (p in _CONNECTORS or el in _CONNECTORS
+                                or not synonym_match(p, el, thes, analyses)
+                                or same_lemma(p, el, analyses) or zipf(p) < 3.0 or zipf(el) < 3.0):
                             changed = -1
                             break
                         changed += 1
@@ -361,8 +362,9 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                             changed += 1
                             mapped += 1
                             continue
-                        if (p in STOPWORDS or t in STOPWORDS or same_lemma(p, t, analyses)
-                                or not synonym_match(p, t, thes, analyses)):
+                        if (p in STOPWORDS or t in STOPWORDS
+                                or not synonym_match(p, t, thes, analyses)
+                                or same_lemma(p, t, analyses)):
                             changed = -1
                             break
                         changed += 1

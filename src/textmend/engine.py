@@ -45,7 +45,10 @@ def _thesaurus_context(found: list[cand.Candidate]) -> int:
     for group in spans.values():
         group.sort(key=raw, reverse=True)
         best = raw(group[0])
-        second = raw(group[1]) if len(group) > 1 else best - 5.0
+        if len(group) > 1:
+            second = raw(group[1])
+        else:  # the only survivor; pruned rivals were weaker but not absent
+            second = best - (2.0 if group[0].extra.get("rivals_pruned") else 5.0)
         hot += best > 2.5
         for c in group:
             c.extra["gap"] = raw(c) - (second if c is group[0] else best)
@@ -257,6 +260,42 @@ def _blocks(text: str, cfg: Config) -> Iterator[list[Sentence]]:
         yield block
 
 
+#: Bigram-level context gain below which a thesaurus candidate is not worth full scoring
+#: (a thesaurus repair needs a context gain of about 4 to pass; this is a cheap bound).
+QUICK_MIN = 0.5
+
+
+def _bigram_hint(model, state: SentenceState, c: cand.Candidate) -> float:
+    """Cheap context gain of a one-word thesaurus swap from the two adjacent bigrams."""
+    old = state.cur[c.i]
+    new = state.lm_words(c.replacement)
+    if len(old) != 1 or len(new) != 1:
+        return QUICK_MIN + 1.0  # unusual shapes get full scoring
+    o, n = old[0], new[0]
+    prev = (state.left(c.i, 1)[-1],)
+    right = state.right(c.j, 1)
+    lp = model.logprob
+    gain = lp(n, prev) - lp(o, prev) - (lp(n) - lp(o))
+    if right:
+        gain += lp(right[0], (n,)) - lp(right[0], (o,))
+    return gain
+
+
+def _prune(model, state: SentenceState, found: list[cand.Candidate]) -> list[cand.Candidate]:
+    """Drop thesaurus candidates with no bigram-level support; survivors remember rivals."""
+    kept: list[cand.Candidate] = []
+    pruned: set[tuple[int, int]] = set()
+    for c in found:
+        if c.source == "thesaurus" and _bigram_hint(model, state, c) <= QUICK_MIN:
+            pruned.add((c.i, c.j))
+        else:
+            kept.append(c)
+    for c in kept:
+        if (c.i, c.j) in pruned:
+            c.extra["rivals_pruned"] = True
+    return kept
+
+
 def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
              ) -> Iterator[tuple[list[cand.Candidate], list[cand.Candidate], float]]:
     """Yield (chosen, rejected-but-suspicious, document level) per sentence with candidates.
@@ -276,6 +315,9 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
                 continue
             last = sent.tokens[-1].text
             state = SentenceState(sent.tokens, lm_norm, last in ".!?…\"”'’")
+            found = _prune(model, state, found)
+            if not found:
+                continue
             for c in found:
                 score_candidate(model, state, c)
             scored.append((state, found))

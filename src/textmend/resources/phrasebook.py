@@ -69,6 +69,10 @@ class Phrasebook:
             return hit
         return self._table.get(normalize(phrase), ())
 
+    def lookup_key(self, key: str) -> tuple[Entry, ...]:
+        """Like `lookup` for a key already in normal form (the engine's hot path)."""
+        return self._table.get(key, ())
+
     def category(self, spun: str, original: str) -> str | None:
         """Category of a row ('function', 'verb', 'tortured_exact', ...), if known."""
         return self._category.get((normalize(spun), original))
