@@ -6,6 +6,9 @@ from typing import Iterable
 from .types import Edit
 
 
+_SMALL = frozenset("a an and as at by for in of on or the to".split())
+
+
 def transfer_case(spun: str, replacement: str) -> str:
     """Give ``replacement`` the case pattern of ``spun``.
 
@@ -19,12 +22,20 @@ def transfer_case(spun: str, replacement: str) -> str:
     'COUNTRY'
     >>> transfer_case("heart for research", "Center for Studies")
     'Center for Studies'
+    >>> transfer_case("Free Commerce Settlement", "free trade agreement")
+    'Free Trade Agreement'
     """
     letters = [c for c in spun if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
         c.isupper() for c in replacement[1:]
     ):
         return replacement.upper()
+    words = spun.split()
+    if (len(words) > 1 and replacement == replacement.lower()
+            and all(w[:1].isupper() or w in _SMALL for w in words)):
+        # Title case ("Free Commerce Settlement") stays title case.
+        return " ".join(w if w in _SMALL and k else w[:1].upper() + w[1:]
+                        for k, w in enumerate(replacement.split()))
     if spun[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
