@@ -65,6 +65,7 @@ def gain(c: Candidate) -> float:
             # Capped, so only documents with other evidence of spinning repair it,
             # unless three or more words are synonym swaps the model strongly rejects.
             g = min(g, 2.5)
+    g += c.extra.get("consistency", 0.0)
     if src == "mwe":
         # Swaps a paper-mill spinner is known to make (learnt from tortured pairs)
         # are evidence the language model cannot give for rare technical terms.

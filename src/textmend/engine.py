@@ -281,6 +281,30 @@ def _bigram_hint(model, state: SentenceState, c: cand.Candidate) -> float:
     return gain
 
 
+#: Gain added per other passing occurrence of the same swap in the block (at most two).
+CONSISTENCY_BONUS = 0.75
+
+
+def _consistency(found: list[cand.Candidate], aggressiveness: float, level: float) -> None:
+    """Spinners are consistent: a swap that clearly passes elsewhere in the document
+    makes the same swap more credible here ("City mentioned." after five confident
+    "mentioned" -> "said" repairs)."""
+    passing: dict[tuple[str, str], int] = {}
+    for c in found:
+        if c.gain - margin(c, aggressiveness, level) > 0:
+            key = (c.original.lower(), c.replacement.lower())
+            passing[key] = passing.get(key, 0) + 1
+    if not passing:
+        return
+    for c in found:
+        key = (c.original.lower(), c.replacement.lower())
+        n = passing.get(key, 0)
+        others = n - 1 if c.gain - margin(c, aggressiveness, level) > 0 else n
+        if others > 0:
+            c.extra["consistency"] = CONSISTENCY_BONUS * min(others, 2)
+            c.gain = gain(c)
+
+
 def _prune(model, state: SentenceState, found: list[cand.Candidate]) -> list[cand.Candidate]:
     """Drop thesaurus candidates with no bigram-level support; survivors remember rivals."""
     kept: list[cand.Candidate] = []
@@ -332,6 +356,8 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
                     best_per_span[(c.i, c.j)] = 1.0
             evidence.strong += sum(best_per_span.values())
         level = evidence.level if cfg.document_evidence else 0.0
+        if cfg.document_evidence:
+            _consistency([c for _, found in scored for c in found], cfg.aggressiveness, level)
         for state, found in scored:
             chosen = choose(model, state, found, cfg.aggressiveness, level)
             taken = {(c.i, c.j) for c in chosen}
