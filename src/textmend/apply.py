@@ -24,6 +24,10 @@ def transfer_case(spun: str, replacement: str) -> str:
     'Center for Studies'
     >>> transfer_case("Free Commerce Settlement", "free trade agreement")
     'Free Trade Agreement'
+    >>> transfer_case("on the", "at the")
+    'at the'
+    >>> transfer_case("On the", "at the")
+    'At the'
     """
     letters = [c for c in spun if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
@@ -32,6 +36,7 @@ def transfer_case(spun: str, replacement: str) -> str:
         return replacement.upper()
     words = spun.split()
     if (len(words) > 1 and replacement == replacement.lower()
+            and sum(w[:1].isupper() for w in words) >= 2
             and all(w[:1].isupper() or w in _SMALL for w in words)):
         # Title case ("Free Commerce Settlement") stays title case.
         return " ".join(w if w in _SMALL and k else w[:1].upper() + w[1:]
