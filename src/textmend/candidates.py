@@ -5,6 +5,7 @@ source. Proposers only propose; `scoring` and `decide` judge them in context.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -48,9 +49,11 @@ _SPINTAX_RE = regex.compile(
 def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
     """Spintax leftovers: ``{that a}`` -> ``that a``; ``{a|b}`` -> each option."""
     seg_start, seg_end = sentence.start, sentence.end
+    starts = [t.start for t in sentence.tokens]
+    ends = [t.end for t in sentence.tokens]
     for m in _SPINTAX_RE.finditer(text, seg_start, seg_end):
-        i = next(k for k, t in enumerate(sentence.tokens) if t.start >= m.start())
-        j = next(k for k, t in enumerate(sentence.tokens) if t.end >= m.end()) + 1
+        i = bisect_left(starts, m.start())
+        j = bisect_left(ends, m.end()) + 1
         options = [o.strip() for o in m.group("body").split("|")]
         options = [o for o in dict.fromkeys(options) if o]
         for rank, opt in enumerate(options):
@@ -241,7 +244,7 @@ def _is_cap(tok) -> bool:
 
 
 def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
-             max_len: int = 8, max_df: int = 3000) -> Iterator[Candidate]:
+             max_len: int = 8, max_df: int = 1500) -> Iterator[Candidate]:
     """Capitalised spans that align token by token with a gazetteer name.
 
     Each page token must equal the name's token or be a thesaurus neighbour of it,
@@ -261,7 +264,9 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
             end += 1
         run_start, run_end = k, end
         k = end
-        if run_end - run_start < 2:
+        # Names are 2-8 words inside ordinary text; a longer capitalised run is a
+        # title-case headline or boilerplate, not worth an all-subspans search.
+        if run_end - run_start < 2 or run_end - run_start > 14:
             continue
         exact_ranges: list[tuple[int, int]] = []
         for i in range(run_start, run_end):
@@ -280,15 +285,18 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     continue
                 words = [t.text for t in toks[i:j]]
                 lows = [w.lower() for w in words]
+                # Names sharing one of the two rarest page words: the anchor is among
+                # them unless both were swapped, and common words stay cheap.
+                dfs = sorted((gaz.token_df(w), w) for w in set(lows) if w not in _CONNECTORS)
                 ids: set[int] = set()
-                for w in lows:
-                    if w not in _CONNECTORS and gaz.token_df(w) <= max_df:
+                for df, w in dfs[:2]:
+                    if df <= max_df:
                         ids.update(gaz.by_token(w))
                 for eid in sorted(ids):
-                    name, kind = gaz.entries[eid]
-                    etoks = name.split()
+                    etoks = gaz.split_name(eid)
                     if len(etoks) != len(words):
                         continue
+                    name, kind = gaz.entries[eid]
                     changed, anchors = 0, []
                     for p, e in zip(lows, etoks):
                         el = e.lower()

@@ -13,6 +13,7 @@ negatives (tools/ and benchmarks/), not on any single document.
 """
 from __future__ import annotations
 
+import heapq
 import math
 
 from .candidates import Candidate
@@ -104,24 +105,50 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: float,
            doc_level: float) -> list[Candidate]:
-    """Greedy joint selection with re-scoring of neighbours after each acceptance."""
-    alive = list(cands)
-    chosen: list[Candidate] = []
-    while alive:
-        passing = [c for c in alive if c.gain - margin(c, aggressiveness, doc_level) > 0]
-        if not passing:
-            break
+    """Greedy joint selection with re-scoring of neighbours after each acceptance.
+
+    A heap with lazy invalidation keeps this O(k log k) even for pathological
+    sentences with hundreds of candidates.
+    """
+    def key(c: Candidate) -> tuple:
+        surplus = c.gain - margin(c, aggressiveness, doc_level)
+        bonus = 1.0 * (c.j - c.i - 1) if c.source in _WHOLE and surplus > 0 else 0.0
         # Among repairs that pass, one that explains more of the page wins: the whole
         # name "Heart for Strategic and Worldwide Research" beats "Heart for" alone.
-        best = max(passing, key=lambda c: (c.gain - margin(c, aggressiveness, doc_level)
-                                           + (1.0 * (c.j - c.i - 1) if c.source in _WHOLE else 0.0),
-                                           -c.i, c.replacement))
+        return (-(surplus + bonus), c.i, c.replacement)
+
+    covering: dict[int, list[int]] = {}  # token -> candidates covering it
+    for k, c in enumerate(cands):
+        for t in range(c.i, max(c.j, c.i + 1)):
+            covering.setdefault(t, []).append(k)
+    version = [0] * len(cands)
+    heap = [(key(c), k, 0) for k, c in enumerate(cands)]
+    heapq.heapify(heap)
+    dead = [False] * len(cands)
+    chosen: list[Candidate] = []
+    while heap:
+        _key, k, ver = heapq.heappop(heap)
+        if dead[k] or ver != version[k]:
+            continue
+        best = cands[k]
         surplus = best.gain - margin(best, aggressiveness, doc_level)
+        if surplus <= 0:
+            break
         best.extra["surplus"] = surplus
         chosen.append(best)
+        dead[k] = True
         state.accept(best)
-        alive = [c for c in alive if not _overlaps(c, best)]
-        for c in alive:
-            if c.i <= best.j + 2 and c.j >= best.i - 2:
+        near: set[int] = set()
+        for t in range(max(0, best.i - 3), best.j + 3):
+            near.update(covering.get(t, ()))
+        for m in sorted(near):
+            c = cands[m]
+            if dead[m]:
+                continue
+            if _overlaps(c, best):
+                dead[m] = True
+            elif c.i <= best.j + 2 and c.j >= best.i - 2:
                 score_candidate(model, state, c)
+                version[m] += 1
+                heapq.heappush(heap, (key(c), m, version[m]))
     return sorted(chosen, key=lambda c: c.i)

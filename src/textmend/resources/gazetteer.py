@@ -64,6 +64,8 @@ class Gazetteer:
         self._post: dict[str, str | tuple[int, ...]] = (
             _postings if _postings is not None else _index_entries(self.entries, 0, {}))
         self._exact: dict[str, int] | None = None
+        self._exact_tok: dict[str, int] = {}
+        self._split: list[tuple[str, ...]] | None = None
         self._lock = threading.Lock()
 
     # -- queries -----------------------------------------------------------
@@ -112,20 +114,27 @@ class Gazetteer:
         toks = tokenize(name)
         if not toks:
             return None
-        lists = [self.by_token(t) for t in set(toks)]
-        for j in min(lists, key=len):
-            if tokenize(self.entries[j][0]) == toks:
-                return j
-        return None
+        return self._exact_tok.get(" ".join(toks))
 
     def _build_exact(self) -> dict[str, int]:
+        """Build both exact maps once: by spacing/case key and by folded token sequence."""
         with self._lock:
             if self._exact is None:
                 exact: dict[str, int] = {}
+                by_tokens: dict[str, int] = {}
                 for i, (name, _) in enumerate(self.entries):
                     exact.setdefault(_exact_key(name), i)
+                    by_tokens.setdefault(" ".join(tokenize(name)), i)
+                self._exact_tok = by_tokens
                 self._exact = exact
         return self._exact
+
+    def split_name(self, i: int) -> tuple[str, ...]:
+        """Entry ``i``'s name split on whitespace (cached for the matcher's hot loop)."""
+        split = self._split
+        if split is None:
+            split = self._split = [tuple(name.split()) for name, _ in self.entries]
+        return split[i]
 
     def tokens_of(self, i: int) -> list[str]:
         """Index tokens of entry `i` (same tokenisation as the index)."""
