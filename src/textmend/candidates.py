@@ -285,12 +285,11 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     continue
                 words = [t.text for t in toks[i:j]]
                 lows = [w.lower() for w in words]
-                # Names sharing one of the two rarest page words: the anchor is among
-                # them unless both were swapped, and common words stay cheap.
-                dfs = sorted((gaz.token_df(w), w) for w in set(lows) if w not in _CONNECTORS)
+                # Names sharing any page word that is not too common (a spinner may have
+                # swapped all but one word, so every word can be the anchor).
                 ids: set[int] = set()
-                for df, w in dfs[:2]:
-                    if df <= max_df:
+                for w in set(lows):
+                    if w not in _CONNECTORS and gaz.token_df(w) <= max_df:
                         ids.update(gaz.by_token(w))
                 for eid in sorted(ids):
                     etoks = gaz.split_name(eid)
