@@ -114,6 +114,33 @@ def _inflected(original: str, tag: str, inflect) -> str | None:
     return inflect(original, tag)
 
 
+def agree_number(page_last: str, words: tuple[str, ...], analyses, inflect) -> tuple[str, ...]:
+    """Give a multiword replacement the grammatical number of the page's last word.
+
+    Term lists mix singular and plural ("neural networks"); the page decides:
+    "convolutional neural arrangement" -> "convolutional neural network".
+    """
+    if len(words) < 2:
+        return words
+    page_tags = {tag for _lemma, tag in analyses(page_last.lower())}
+    last = words[-1]
+    if "NNS" in page_tags and "NN" not in page_tags:
+        want = "NNS"
+    elif "NN" in page_tags and "NNS" not in page_tags:
+        want = "NN"
+    else:
+        return words
+    for lemma, tag in analyses(last):
+        if tag in ("NN", "NNS") and tag != want:
+            form = inflect(lemma, want)
+            # Only regular -s plurals: "data" is not turned into "datum".
+            plural, singular = (form, last) if want == "NNS" else (last, form)
+            if form and form != last and plural and singular and plural.startswith(singular[:-1]) \
+                    and plural.endswith("s"):
+                return words[:-1] + (form,)
+    return words
+
+
 def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) -> Iterator[Candidate]:
     """Curated spinner artifacts and tortured phrases, by surface form, then by lemma."""
     toks = sentence.tokens
@@ -130,7 +157,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                     if j > i + 1:
                         phrase += " " + keys[j - 1]
                     for original, prior, source in book.lookup_key(phrase):
-                        yield _make(sentence, text, i, j, tuple(original.split()), source, prior,
+                        words = tuple(original.split())
+                        yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings".
             for lemma, tag in analyses(low0):
@@ -324,7 +352,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
 
 
 def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
-          word_map: dict[str, frozenset[str]], max_len: int = 4) -> Iterator[Candidate]:
+          word_map: dict[str, frozenset[str]], inflect=None, max_len: int = 4) -> Iterator[Candidate]:
     """Lower-case n-grams whose words are each equal to, or synonyms of, a known term's words.
 
     ``word_map`` holds word-level swaps learnt from the phrasebook's tortured pairs
@@ -341,7 +369,11 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                 if j > b:
                     break
                 # Terms are lower-case text; capitalised words are names (gazetteer).
-                if any(t.text[:1].isupper() for t in toks[i:j]):
+                # A Title Case run ("Profound Figuring", in headings and keyword
+                # lists) is searched for tortured-phrase originals only.
+                caps = [t.text[:1].isupper() for t in toks[i:j]]
+                title = all(caps) and not any(t.text.isupper() for t in toks[i:j])
+                if any(caps) and not title:
                     break
                 lows = [t.text.lower() for t in toks[i:j]]
                 if lows[0] in STOPWORDS or lows[-1] in STOPWORDS or not novel(i, j, inner=True):
@@ -358,6 +390,8 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                 if any(list(term) == lows for term, _ in found):
                     continue
                 for term, tortured in sorted(found):
+                    if title and not tortured:
+                        continue
                     changed = mapped = 0
                     for p, t in zip(lows, term):
                         if p == t:
@@ -379,7 +413,10 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                     # originals of known tortured phrases may be fully rewritten.
                     if changed >= 1 and (tortured or changed < n):
                         kind = "tortured-phrase original" if tortured else "multiword expression"
-                        c = _make(sentence, text, i, j, term, "mwe", 0.3,
+                        words = agree_number(lows[-1], term, analyses, inflect) if inflect else term
+                        if words == tuple(lows):
+                            continue
+                        c = _make(sentence, text, i, j, words, "mwe", 0.3,
                                   f"term: words are synonyms of the {kind} {' '.join(term)!r}")
                         c.extra["changed"] = changed
                         c.extra["tortured_term"] = tortured

@@ -241,7 +241,7 @@ def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
     index, word_map = ctx.term_index
     if index is not None:
         found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
-                                ctx.seen_bigram, novel, word_map))
+                                ctx.seen_bigram, novel, word_map, ctx.inflect))
     if "thesaurus" in cfg.sources:
         found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel))
     return [c for c in found if c.replacement.lower() != c.original.lower()]
