@@ -70,10 +70,10 @@ def gain(c: Candidate) -> float:
     if src == "mwe":
         # Swaps a paper-mill spinner is known to make (learnt from tortured pairs)
         # are evidence the language model cannot give for rare technical terms.
-        mapped = c.extra.get("mapped", 0)
-        if ctx < (0.0 if mapped else 1.0):
+        mapped = min(c.extra.get("mapped", 0), 2)
+        if ctx < (1.0, 0.0, -1.5)[mapped]:
             return -10.0
-        g += 1.0 * min(mapped, 2)
+        g += 1.5 * mapped
         if c.extra.get("tortured_term"):
             # Originals of known tortured phrases are what paper mills disguise:
             # a synonym-swapped form of one is much more likely a spin.

@@ -138,7 +138,7 @@ def _word_map(book) -> dict[str, frozenset[str]]:
 
     Paper-mill spinners reuse their word table across phrases, so a swap seen in one
     tortured phrase ("profound learning") predicts others ("profound figuring"). A swap
-    must be attested by three phrase pairs to count, which keeps one-off noise out.
+    must be attested by two phrase pairs to count, which keeps one-off noise out.
     """
     if book is None:
         return {}
@@ -154,7 +154,7 @@ def _word_map(book) -> dict[str, frozenset[str]]:
                     counts[(a, b)] = counts.get((a, b), 0) + 1
     out: dict[str, set[str]] = {}
     for (a, b), n in sorted(counts.items()):
-        if n >= 3:
+        if n >= 2:
             out.setdefault(a, set()).add(b)
     return {a: frozenset(bs) for a, bs in out.items()}
 
