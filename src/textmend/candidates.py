@@ -324,6 +324,10 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     if len(etoks) != len(words):
                         continue
                     name, kind = gaz.entries[eid]
+                    if kind == "person":
+                        # Personal names are not made of dictionary words a spinner
+                        # swaps, and a shared given name proves nothing ("Mark Antony").
+                        continue
                     changed, anchors = 0, []
                     for p, e in zip(lows, etoks):
                         el = e.lower()

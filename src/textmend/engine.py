@@ -167,12 +167,22 @@ def _context(cfg: Config) -> _Context:
     zipf_cache: dict[str, float] = {}
 
     def zipf(word: str) -> float:
-        """wordfreq's Zipf frequency (imported on first use: it is slow to import)."""
+        """Zipf-scale frequency of a word (log10 per billion words).
+
+        The language model's unigram log-probability is already loaded and gives the
+        same scale (log10 P + 9); wordfreq, slow to import, is consulted only for words
+        outside the model's older vocabulary ("covid", "blockchain").
+        """
         z = zipf_cache.get(word)
         if z is None:
-            from wordfreq import zipf_frequency
+            norm = lm_norm(word)
+            if lm.known(norm):
+                z = lm.logprob(norm) + 9.0
+            else:
+                from wordfreq import zipf_frequency
 
-            z = zipf_cache[word] = zipf_frequency(word, "en")
+                z = zipf_frequency(word, "en")
+            zipf_cache[word] = z
         return z
 
     return _Context(cfg, know, _cached(inflect.analyses), inflect.inflect, zipf,

@@ -117,14 +117,22 @@ class Gazetteer:
         return self._exact_tok.get(" ".join(toks))
 
     def _build_exact(self) -> dict[str, int]:
-        """Build both exact maps once: by spacing/case key and by folded token sequence."""
+        """Build the exact maps once: by case/spacing key, and by folded tokens.
+
+        Only names with punctuation or non-ASCII letters can differ from their
+        folded token form, so only those are tokenized (a small share of entries).
+        """
         with self._lock:
             if self._exact is None:
                 exact: dict[str, int] = {}
                 by_tokens: dict[str, int] = {}
                 for i, (name, _) in enumerate(self.entries):
-                    exact.setdefault(_exact_key(name), i)
-                    by_tokens.setdefault(" ".join(tokenize(name)), i)
+                    key = _exact_key(name)
+                    exact.setdefault(key, i)
+                    if key.isascii() and key.replace(" ", "").isalnum():
+                        by_tokens.setdefault(key, i)
+                    else:
+                        by_tokens.setdefault(" ".join(tokenize(name)), i)
                 self._exact_tok = by_tokens
                 self._exact = exact
         return self._exact
