@@ -107,3 +107,22 @@ def test_import_is_lazy():
             "print(sorted(m for m in sys.modules if m.startswith('textmend.resources.') and m != 'textmend.resources._cache'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_long_single_line_inputs_do_not_break_or_change():
+    blob = "x" * 2_000_000
+    assert textmend.repair(blob) == blob
+    words = "plain words without any full stop " * 4_000  # one 136 kB "sentence"
+    r = textmend.repair_and_explain(words)
+    assert textmend.apply_edits(words, r.edits) == r.text and len(r.text) >= len(words) - 1000
+
+
+def test_thread_safe_and_deterministic():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["Officials said {that a} deal is near.", "The White Home mentioned it.",
+             "We use profound learning here.", "Nothing to see."] * 5
+    serial = [textmend.repair(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        parallel = list(pool.map(textmend.repair, texts))
+    assert parallel == serial

@@ -159,3 +159,30 @@ def test_usage_errors_exit_2():
     assert run("-o", "x", "a", "b").returncode == 2
     assert run("--in-place").returncode == 2
     assert run("--aggressiveness", "5", stdin="x").returncode == 2
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import pty
+
+    lines = "".join(json.dumps({"text": f"line {k} said {{that a}} x"}) + "\n" for k in range(60))
+    src = tmp_path / "in.jsonl"
+    src.write_text(lines)
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "textmend.cli", "--jsonl", str(src)],
+                              stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        os.close(master)
+    assert proc.returncode == 0 and b"60/60 lines" in err
+    quiet = run("--jsonl", "--quiet", src)
+    assert quiet.returncode == 0 and quiet.stderr == b""
