@@ -61,7 +61,25 @@ class Identity:
         return 0.0
 
 
-class Fingerprint:
+class _EditBaseline:
+    """Shared explain/detect for baselines that produce (start, end, replacement) edits."""
+
+    #: Hits per word are multiplied by this before squashing into a [0, 1) score.
+    detect_scale = 100.0
+
+    def _edits(self, text: str) -> list[tuple[int, int, str]]:
+        raise NotImplementedError
+
+    def explain(self, text: str) -> tuple[str, int]:
+        edits = self._edits(text)
+        return apply(text, edits), len(edits)
+
+    def detect(self, text: str) -> float:
+        n = len(WORD.findall(text))
+        return squash(self.detect_scale * len(self._edits(text)) / n) if n else 0.0
+
+
+class Fingerprint(_EditBaseline):
     name = "fingerprint"
     description = "exact lookup of the in-book tortured-phrase list (PPS approach)"
 
@@ -107,17 +125,11 @@ class Fingerprint:
                 i += 1
         return edits
 
-    def explain(self, text: str) -> tuple[str, int]:
-        edits = self._edits(text)
-        return apply(text, edits), len(edits)
-
-    def detect(self, text: str) -> float:
-        n = len(WORD.findall(text))
-        return squash(100.0 * len(self._edits(text)) / n) if n else 0.0
 
 
-class ThesaurusInversion:
+class ThesaurusInversion(_EditBaseline):
     name = "thesaurus"
+    detect_scale = 10.0
     description = "every word with thesaurus originals -> its top-prior original (no context)"
 
     def __init__(self) -> None:
@@ -169,13 +181,6 @@ class ThesaurusInversion:
                 edits.append((m.start(), m.end(), match_case(w, r)))
         return edits
 
-    def explain(self, text: str) -> tuple[str, int]:
-        edits = self._edits(text)
-        return apply(text, edits), len(edits)
-
-    def detect(self, text: str) -> float:
-        n = len(WORD.findall(text))
-        return squash(10.0 * len(self._edits(text)) / n) if n else 0.0
 
 
 BASELINES = (Identity, Fingerprint, ThesaurusInversion)
