@@ -181,6 +181,36 @@ def _spelling_variant(a: str, b: str) -> bool:
     return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
 
 
+_ORIGINALS: dict[tuple[int, str, int], tuple[tuple[str, float, str], ...]] = {}
+
+
+def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[str, float, str], ...]:
+    """(inflected original, prior, lemma original) for one page word; plain-dict cached."""
+    key = (id(thes), low, top)
+    hit = _ORIGINALS.get(key)
+    if hit is not None:
+        return hit
+    out: list[tuple[str, float, str]] = []
+    seen: set[str] = {low}
+    forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
+    for lemma, tag in forms:
+        for original, prior in thes.originals(lemma)[:top]:
+            # A spinner swaps a word for a word; multiword originals of single
+            # words ("fast and loose" for unpredictable) are thesaurus noise,
+            # and spelling variants (maximise/maximize) are not spins.
+            if " " in original or _spelling_variant(lemma, original):
+                continue
+            form = _inflected(original, tag, inflect) if tag else original
+            if not form or form in seen or " " in form:
+                continue
+            seen.add(form)
+            out.append((form, prior, original))
+    if len(_ORIGINALS) > 100_000:
+        _ORIGINALS.clear()
+    hit = _ORIGINALS[key] = tuple(out)
+    return hit
+
+
 def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6) -> Iterator[Candidate]:
     """Inverse thesaurus: originals a spinner could have replaced with this word or phrase.
 
@@ -202,21 +232,9 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
                 continue
             if not novel(i, i + 1):
                 continue
-            seen: set[str] = {low}
-            forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
-            for lemma, tag in forms:
-                for original, prior in thes.originals(lemma)[:top]:
-                    # A spinner swaps a word for a word; multiword originals of single
-                    # words ("fast and loose" for unpredictable) are thesaurus noise,
-                    # and spelling variants (maximise/maximize) are not spins.
-                    if " " in original or _spelling_variant(lemma, original):
-                        continue
-                    form = _inflected(original, tag, inflect) if tag else original
-                    if not form or form in seen:
-                        continue
-                    seen.add(form)
-                    yield _make(sentence, text, i, i + 1, tuple(form.split()), "thesaurus", prior,
-                                f"thesaurus: {low!r} is listed as a synonym of {original!r}")
+            for form, prior, original in _word_originals(low, thes, analyses, inflect, top):
+                yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
+                            f"thesaurus: {low!r} is listed as a synonym of {original!r}")
             # Multiword spun forms ("make investments" <- invest).
             phrase = low
             for j in range(i + 2, min(b, i + maxlen) + 1):

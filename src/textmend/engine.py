@@ -69,7 +69,7 @@ class _Context:
     analyses: object
     inflect: object
     zipf: object
-    term_index: dict | None
+    term_index: tuple  # (_TermIndex | None, tortured word map)
     seen_bigram: object
 
 
@@ -205,10 +205,19 @@ def _cached(analyses):
     return cached
 
 
-def lm_norm(word: str) -> str:
-    from .resources.lm import normalize
+_NORM: dict[str, str] = {}
 
-    return normalize(word)
+
+def lm_norm(word: str) -> str:
+    """A page token in the language model's vocabulary form (plain-dict cached)."""
+    hit = _NORM.get(word)
+    if hit is None:
+        from .resources.lm import normalize
+
+        if len(_NORM) > 200_000:
+            _NORM.clear()
+        hit = _NORM[word] = normalize(word)
+    return hit
 
 
 def _novelty(sent: Sentence, lm):
@@ -376,14 +385,15 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
             yield chosen, doubtful, level
 
 
-def _confidence(c: cand.Candidate, surplus: float) -> float:
+def _confidence(surplus: float) -> float:
+    """Map the evidence surplus over the margin to a 0-1 confidence (logistic)."""
     return round(1.0 / (1.0 + math.exp(-(surplus + 1.0))), 3)
 
 
 def _to_edit(c: cand.Candidate) -> Edit:
     replacement = c.replacement if c.source in ("spintax", "gazetteer") else transfer_case(c.original, c.replacement)
     return Edit(c.start, c.end, c.original, replacement,
-                _confidence(c, c.extra.get("surplus", 0.0)), c.source, c.why)
+                _confidence(c.extra.get("surplus", 0.0)), c.source, c.why)
 
 
 def run(text: str, cfg: Config) -> Repaired:
@@ -416,7 +426,7 @@ def detect(text: str, cfg: Config) -> Detection:
             spans.append(Span(e.start, e.end, e.original, e.replacement, e.confidence, e.source))
             repairs += c.source != "thesaurus"
         for c in doubtful:
-            conf = _confidence(c, c.gain - margin(c, cfg.aggressiveness, level))
+            conf = _confidence(c.gain - margin(c, cfg.aggressiveness, level))
             if conf >= 0.3:
                 spans.append(Span(c.start, c.end, c.original, c.replacement, conf, c.source))
     per100 = 100.0 / max(evidence.words, 30)
