@@ -400,47 +400,70 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                 lows = [t.text.lower() for t in toks[i:j]]
                 if lows[0] in STOPWORDS or lows[-1] in STOPWORDS or not novel(i, j, inner=True):
                     continue
-                found: set[tuple[tuple[str, ...], bool]] = set()
-                for pos, w in enumerate(lows):
-                    if w not in STOPWORDS:
-                        found.update(index.get((n, pos, w), ()))
-                        for orig in word_map.get(w, ()):
-                            found.update(index.get((n, pos, orig), ()))
-                if not found and n == 2 and not lm_seen(lows[0], lows[1]):
-                    for nb in thes.neighbours(lows[0]):
-                        found.update(index.get((n, 0, nb), ()))
-                if any(list(term) == lows for term, _ in found):
+                for words, term, tortured, changed, mapped in _term_matches(
+                        tuple(lows), title, index, thes, analyses, lm_seen, word_map, inflect):
+                    kind = "tortured-phrase original" if tortured else "multiword expression"
+                    c = _make(sentence, text, i, j, words, "mwe", 0.3,
+                              f"term: words are synonyms of the {kind} {' '.join(term)!r}")
+                    c.extra["changed"] = changed
+                    c.extra["tortured_term"] = tortured
+                    c.extra["mapped"] = mapped
+                    yield c
+
+
+_TERM_MATCHES: dict[tuple, tuple] = {}
+
+
+def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_seen, word_map,
+                  inflect) -> tuple:
+    """Known terms one n-gram could be a spin of (context-free, so plain-dict cached).
+
+    Returns (replacement words, term, from tortured list, words changed, words changed
+    by a learnt tortured swap) per match.
+    """
+    key = (id(index), lows, title)
+    hit = _TERM_MATCHES.get(key)
+    if hit is not None:
+        return hit
+    n = len(lows)
+    found: set[tuple[tuple[str, ...], bool]] = set()
+    for pos, w in enumerate(lows):
+        if w not in STOPWORDS:
+            found.update(index.get((n, pos, w), ()))
+            for orig in word_map.get(w, ()):
+                found.update(index.get((n, pos, orig), ()))
+    if not found and n == 2 and not lm_seen(lows[0], lows[1]):
+        for nb in thes.neighbours(lows[0]):
+            found.update(index.get((n, 0, nb), ()))
+    out: list[tuple] = []
+    if not any(term == lows for term, _ in found):
+        for term, tortured in sorted(found):
+            if title and not tortured:
+                continue
+            changed = mapped = 0
+            for p, t in zip(lows, term):
+                if p == t:
                     continue
-                for term, tortured in sorted(found):
-                    if title and not tortured:
-                        continue
-                    changed = mapped = 0
-                    for p, t in zip(lows, term):
-                        if p == t:
-                            continue
-                        if t in p or p in t:
-                            changed = -1  # derived forms (astrophysical/physical) are not spins
-                            break
-                        if t in word_map.get(p, ()):
-                            changed += 1
-                            mapped += 1
-                            continue
-                        if (p in STOPWORDS or t in STOPWORDS
-                                or not synonym_match(p, t, thes, analyses)
-                                or same_lemma(p, t, analyses)):
-                            changed = -1
-                            break
-                        changed += 1
-                    # General multiword expressions need one word kept as an anchor;
-                    # originals of known tortured phrases may be fully rewritten.
-                    if changed >= 1 and (tortured or changed < n):
-                        kind = "tortured-phrase original" if tortured else "multiword expression"
-                        words = agree_number(lows[-1], term, analyses, inflect) if inflect else term
-                        if words == tuple(lows):
-                            continue
-                        c = _make(sentence, text, i, j, words, "mwe", 0.3,
-                                  f"term: words are synonyms of the {kind} {' '.join(term)!r}")
-                        c.extra["changed"] = changed
-                        c.extra["tortured_term"] = tortured
-                        c.extra["mapped"] = mapped
-                        yield c
+                if t in p or p in t:
+                    changed = -1  # derived forms (astrophysical/physical) are not spins
+                    break
+                if t in word_map.get(p, ()):
+                    changed += 1
+                    mapped += 1
+                    continue
+                if (p in STOPWORDS or t in STOPWORDS
+                        or not synonym_match(p, t, thes, analyses)
+                        or same_lemma(p, t, analyses)):
+                    changed = -1
+                    break
+                changed += 1
+            # General multiword expressions need one word kept as an anchor;
+            # originals of known tortured phrases may be fully rewritten.
+            if changed >= 1 and (tortured or changed < n):
+                words = agree_number(lows[-1], term, analyses, inflect) if inflect else term
+                if words != lows:
+                    out.append((words, term, tortured, changed, mapped))
+    if len(_TERM_MATCHES) > 200_000:
+        _TERM_MATCHES.clear()
+    hit = _TERM_MATCHES[key] = tuple(out)
+    return hit
