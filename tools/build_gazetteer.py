@@ -9,8 +9,7 @@ source's spelling and kind win):
 
   curated      tools/gazetteer/*.tsv (name<TAB>kind), written from general knowledge
   wordnet      WordNet 3.0 proper-noun multiword lemmas (Debian wordnet-base; WordNet licence)
-  usgov        US Federal Register agencies + US Government Manual organisations +
-               DoD dictionary acronym expansions (US government works, public domain)
+  (usgov        US Federal Register / Government Manual / DoD names: NOT used, see main())
   cisagov      CISA .gov registry: federal agencies/bureaus and state organisations (CC0)
   hipo         Hipo university-domains-list university names (MIT licence)
   wikidata     Wikidata newspapers with an English label (CC0)
@@ -300,7 +299,9 @@ def main() -> None:
     sources: list[tuple[str, list[tuple[str, str]]]] = [
         ("curated", read_curated()),
         ("wordnet", read_wordnet()),
-        ("usgov", read_usgov()),
+        # usgov (Federal Register / Government Manual / DoD names) is left out: the
+        # records are public domain, but our copy came via a GPL-3.0 repository and the
+        # project ships no data with GPL provenance. CISA's CC0 list covers federal bodies.
         ("cisagov", read_cisagov(vocab)),
         ("hipo", read_hipo()),
         ("wikidata", read_wikidata()),
