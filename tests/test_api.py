@@ -126,3 +126,12 @@ def test_thread_safe_and_deterministic():
     with ThreadPoolExecutor(4) as pool:
         parallel = list(pool.map(textmend.repair, texts))
     assert parallel == serial
+
+
+def test_data_notices_ship_with_the_package():
+    from importlib import resources
+
+    notice = (resources.files("textmend") / "data" / "NOTICE.txt").read_text(encoding="utf-8")
+    for needle in ("Carnegie Mellon University", "Princeton University", "GeoNames",
+                   "Problematic Paper Screener", "Hipo"):
+        assert needle in notice

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate every shipped data file under src/textmend/data/ (one entry point).
 
-Usage: python tools/build_resources.py [lm thesaurus inflection mwe phrasebook gazetteer]
+Usage: python tools/build_resources.py [lm thesaurus inflection mwe phrasebook gazetteer notice]
 
 Each step is a separate script so it can also be run alone; all are deterministic
 (sorted output, no timestamps), so a rebuild on an unchanged source gives identical bytes.
@@ -21,6 +21,7 @@ STEPS = {
     "mwe": "build_mwe.py",
     "phrasebook": "build_phrasebook.py",
     "gazetteer": "build_gazetteer.py",
+    "notice": "build_notice.py",
 }
 
 
