@@ -279,7 +279,7 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
                 break
         if hit:
             break
-    if len(_SYN_CACHE) > 500_000:
+    if len(_SYN_CACHE) > 100_000:
         _SYN_CACHE.clear()
     _SYN_CACHE[key] = hit
     return hit
@@ -463,7 +463,7 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
                 words = agree_number(lows[-1], term, analyses, inflect) if inflect else term
                 if words != lows:
                     out.append((words, term, tortured, changed, mapped))
-    if len(_TERM_MATCHES) > 200_000:
+    if len(_TERM_MATCHES) > 50_000:
         _TERM_MATCHES.clear()
     hit = _TERM_MATCHES[key] = tuple(out)
     return hit

@@ -118,7 +118,7 @@ class _TermIndex:
                     if len(t) == n and t[pos] == w:
                         found.setdefault(t, False)
             hit = tuple(sorted(found.items()))
-            if len(self.cache) > 200_000:
+            if len(self.cache) > 50_000:
                 self.cache.clear()
             self.cache[key] = hit
         return hit or default
@@ -198,7 +198,7 @@ def _cached(analyses):
     def cached(word: str) -> tuple:
         hit = _ANALYSES.get(word)
         if hit is None:
-            if len(_ANALYSES) > 200_000:
+            if len(_ANALYSES) > 100_000:
                 _ANALYSES.clear()
             hit = _ANALYSES[word] = analyses(word)
         return hit
@@ -214,7 +214,7 @@ def lm_norm(word: str) -> str:
     if hit is None:
         from .resources.lm import normalize
 
-        if len(_NORM) > 200_000:
+        if len(_NORM) > 100_000:
             _NORM.clear()
         hit = _NORM[word] = normalize(word)
     return hit

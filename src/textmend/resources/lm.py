@@ -34,7 +34,7 @@ __all__ = ["NgramModel", "load", "normalize", "lm_words", "DATA_PATH"]
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "lm.bin"
 MAGIC = b"TMLM\x01\n"
 BOS, EOS = "<s>", "</s>"
-_CACHE_MAX = 1 << 19  # entries in the logprob memo before it is cleared
+_CACHE_MAX = 1 << 18  # entries in the logprob memo before it is cleared
 
 
 class NgramModel:
