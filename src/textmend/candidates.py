@@ -151,6 +151,10 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
     for a, b in _word_runs(sentence):
         for i in range(a, b):
             low0 = keys[i]
+            # A capitalised word inside a sentence is part of a name ("SK Group",
+            # "Jenny Town"): only multiword entries may touch it, and curated ones only
+            # when they restore a name themselves ("White Home" -> "White House").
+            in_name = i > 0 and toks[i].text[:1].isupper()
             if low0 in first:
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
@@ -158,8 +162,12 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                         phrase += " " + keys[j - 1]
                     for original, prior, source in book.lookup_key(phrase):
                         words = tuple(original.split())
+                        if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper())):
+                            continue
                         yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
+            if in_name:
+                continue
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings".
             for lemma, tag in analyses(low0):
                 if lemma == low0 or lemma not in first:
@@ -394,7 +402,10 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                 # A Title Case run ("Profound Figuring", in headings and keyword
                 # lists) is searched for tortured-phrase originals only.
                 caps = [t.text[:1].isupper() for t in toks[i:j]]
-                title = all(caps) and not any(t.text.isupper() for t in toks[i:j])
+                title = (all(caps) and not any(t.text.isupper() for t in toks[i:j])
+                         # the whole capitalised run, not a piece of a longer name
+                         and not (i > a and _is_cap(toks[i - 1]))
+                         and not (j < b and _is_cap(toks[j])))
                 if any(caps) and not title:
                     break
                 lows = [t.text.lower() for t in toks[i:j]]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from typing import NamedTuple
 
 from .candidates import Candidate
 from .scoring import SentenceState, lm_delta
@@ -34,7 +35,7 @@ OFFSET = {
     "thesaurus": -2.0,
 }
 #: How far full document-level evidence lowers each source's bar.
-EVIDENCE_DROP = {"phrasebook": 3.2, "curated": 3.2, "user": 1.0, "thesaurus": 1.6,
+EVIDENCE_DROP = {"phrasebook": 4.4, "curated": 4.4, "user": 1.0, "thesaurus": 1.6,
                  "mwe": 1.5, "gazetteer": 1.0, "tortured": 1.0, "spintax": 0.0}
 
 
@@ -86,8 +87,27 @@ def score_candidate(model, state: SentenceState, c: Candidate) -> None:
     c.gain = gain(c)
 
 
-def margin(c: Candidate, aggressiveness: float, doc_level: float) -> float:
+class DocLevel(NamedTuple):
+    """Document-level evidence of spinning, 0-1, by spinner family.
+
+    ``news``: article-spinner fingerprints (curated phrasebook, names, spintax);
+    ``science``: paper-mill fingerprints (tortured phrases). Evidence of one family
+    only half counts for the other's repairs: a paper with tortured phrases is not
+    thereby full of news-spinner swaps.
+    """
+
+    news: float = 0.0
+    science: float = 0.0
+
+    def for_source(self, source: str) -> float:
+        if source in ("tortured", "mwe"):
+            return max(self.science, self.news)
+        return max(self.news, 0.5 * self.science)
+
+
+def margin(c: Candidate, aggressiveness: float, levels: DocLevel) -> float:
     """What a candidate's gain must exceed: lower for aggressive settings and spun documents."""
+    doc_level = levels.for_source(c.source)
     m = -2.0 * (aggressiveness - 0.5) - EVIDENCE_DROP.get(c.source, 1.0) * doc_level
     if (c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5
             and not (c.extra.get("changed", 0) >= 3 and c.lm_delta >= 4.0)):
@@ -104,7 +124,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: float,
-           doc_level: float) -> list[Candidate]:
+           doc_level: DocLevel) -> list[Candidate]:
     """Greedy joint selection with re-scoring of neighbours after each acceptance.
 
     A heap with lazy invalidation keeps this O(k log k) even for pathological

@@ -14,7 +14,7 @@ from typing import Iterator
 from . import candidates as cand
 from .apply import apply_edits, transfer_case
 from .config import Config
-from .decide import choose, gain, margin, score_candidate
+from .decide import DocLevel, choose, gain, margin, score_candidate
 from .scoring import SentenceState
 from .tokenize import Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
@@ -76,14 +76,18 @@ class _Context:
 @dataclass
 class _Evidence:
     words: int = 0
-    strong: float = 0.0
+    strong: float = 0.0  # decisive article-spinner hits (phrasebook, names, spintax)
+    strong_sci: float = 0.0  # decisive paper-mill hits (tortured phrases)
     hot: float = 0.0  # thesaurus positions whose best original clearly beats the page
 
-    @property
-    def level(self) -> float:
+    def _level(self, hits: float) -> float:
         """0 for clean-looking text, towards 1 with many decisive hits per 100 words."""
-        density = 100.0 * max(0.0, self.strong - 1.0) / max(self.words, 150)
+        density = 100.0 * max(0.0, hits - 1.0) / max(self.words, 150)
         return 1.0 - math.exp(-density / 0.3)
+
+    @property
+    def level(self) -> DocLevel:
+        return DocLevel(self._level(self.strong), self._level(self.strong_sci))
 
 
 _TERM_INDEX: dict = {}
@@ -304,7 +308,7 @@ def _bigram_hint(model, state: SentenceState, c: cand.Candidate) -> float:
 CONSISTENCY_BONUS = 0.75
 
 
-def _consistency(found: list[cand.Candidate], aggressiveness: float, level: float) -> None:
+def _consistency(found: list[cand.Candidate], aggressiveness: float, level: DocLevel) -> None:
     """Spinners are consistent: a swap that clearly passes elsewhere in the document
     makes the same swap more credible here ("City mentioned." after five confident
     "mentioned" -> "said" repairs)."""
@@ -366,15 +370,19 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
             scored.append((state, found))
         evidence.hot += _thesaurus_context([c for _, found in scored for c in found])
         for _state, found in scored:
-            best_per_span: dict[tuple[int, int], float] = {}
+            best_per_span: dict[tuple[int, int], str] = {}
             for c in found:
                 # A weak-anchor name match is not evidence by itself (it may be a real
                 # name such as "Alternate Prime Minister").
                 if (c.source in _SPECIFIC and c.gain >= STRONG_GAIN
                         and not (c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5)):
-                    best_per_span[(c.i, c.j)] = 1.0
-            evidence.strong += sum(best_per_span.values())
-        level = evidence.level if cfg.document_evidence else 0.0
+                    best_per_span[(c.i, c.j)] = c.source
+            for source in best_per_span.values():
+                if source == "tortured":
+                    evidence.strong_sci += 1.0
+                else:
+                    evidence.strong += 1.0
+        level = evidence.level if cfg.document_evidence else DocLevel()
         if cfg.document_evidence:
             _consistency([c for _, found in scored for c in found], cfg.aggressiveness, level)
         for state, found in scored:
@@ -430,7 +438,7 @@ def detect(text: str, cfg: Config) -> Detection:
             if conf >= 0.3:
                 spans.append(Span(c.start, c.end, c.original, c.replacement, conf, c.source))
     per100 = 100.0 / max(evidence.words, 30)
-    z = (1.0 * repairs * per100 + 2.0 * evidence.strong * per100
+    z = (1.0 * repairs * per100 + 2.0 * (evidence.strong + evidence.strong_sci) * per100
          + 0.2 * max(0.0, evidence.hot * per100 - 1.0) + 0.02 * evidence.hot * per100)
     score = round(1.0 - math.exp(-z), 4)
     spans.sort(key=lambda s: (s.start, -s.score))
