@@ -172,3 +172,61 @@ def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: 
                 version[m] += 1
                 heapq.heappush(heap, (key(c), m, version[m]))
     return sorted(chosen, key=lambda c: c.i)
+
+
+def thesaurus_context(found: list[Candidate]) -> int:
+    """Give thesaurus candidates their block-level features, then re-gain them.
+
+    ``gap``: how far each candidate's raw score leads the next-best original for the
+    same span. ``density``: share of thesaurus positions in the block whose best
+    candidate looks clearly better than the page (spun documents have many).
+    Returns the number of such "hot" positions.
+    """
+    spans: dict[tuple[int, int, int], list[Candidate]] = {}
+    for c in found:
+        if c.source == "thesaurus":
+            spans.setdefault((c.start, c.i, c.j), []).append(c)
+    if not spans:
+        return 0
+    raw = lambda c: c.lm_delta + 0.4 * c.extra.get("uni", 0.0) + math.log10(max(c.prior, 1e-3))
+    hot = 0
+    for group in spans.values():
+        group.sort(key=raw, reverse=True)
+        best = raw(group[0])
+        if len(group) > 1:
+            second = raw(group[1])
+        else:  # the only survivor; pruned rivals were weaker but not absent
+            second = best - (2.0 if group[0].extra.get("rivals_pruned") else 5.0)
+        hot += best > 2.5
+        for c in group:
+            c.extra["gap"] = raw(c) - (second if c is group[0] else best)
+    density = hot / max(len(spans), 20)
+    for group in spans.values():
+        for c in group:
+            c.extra["density"] = density
+            c.gain = gain(c)
+    return hot
+
+
+#: Gain added per other passing occurrence of the same swap in the block (at most two).
+CONSISTENCY_BONUS = 0.75
+
+
+def consistency(found: list[Candidate], aggressiveness: float, level: DocLevel) -> None:
+    """Spinners are consistent: a swap that clearly passes elsewhere in the document
+    makes the same swap more credible here ("City mentioned." after five confident
+    "mentioned" -> "said" repairs)."""
+    passing: dict[tuple[str, str], int] = {}
+    for c in found:
+        if c.gain - margin(c, aggressiveness, level) > 0:
+            key = (c.original.lower(), c.replacement.lower())
+            passing[key] = passing.get(key, 0) + 1
+    if not passing:
+        return
+    for c in found:
+        key = (c.original.lower(), c.replacement.lower())
+        n = passing.get(key, 0)
+        others = n - 1 if c.gain - margin(c, aggressiveness, level) > 0 else n
+        if others > 0:
+            c.extra["consistency"] = CONSISTENCY_BONUS * min(others, 2)
+            c.gain = gain(c)

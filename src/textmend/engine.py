@@ -8,14 +8,14 @@ lowered in proportion to that evidence. Evidence carries over from block to bloc
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from . import candidates as cand
 from .apply import apply_edits, transfer_case
 from .config import Config
-from .decide import DocLevel, choose, gain, margin, score_candidate
-from .scoring import SentenceState
+from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
+from .scoring import SentenceState, prune
 from .tokenize import Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
 
@@ -24,40 +24,6 @@ BLOCK_CHARS = 20000
 #: Gain a specific-source candidate needs to count as a decisive hit.
 STRONG_GAIN = 0.5
 _SPECIFIC = frozenset({"spintax", "tortured", "curated", "phrasebook", "user", "gazetteer"})
-
-
-def _thesaurus_context(found: list[cand.Candidate]) -> int:
-    """Give thesaurus candidates their block-level features, then re-gain them.
-
-    ``gap``: how far each candidate's raw score leads the next-best original for the
-    same span. ``density``: share of thesaurus positions in the block whose best
-    candidate looks clearly better than the page (spun documents have many).
-    Returns the number of such "hot" positions.
-    """
-    spans: dict[tuple[int, int, int], list[cand.Candidate]] = {}
-    for c in found:
-        if c.source == "thesaurus":
-            spans.setdefault((c.start, c.i, c.j), []).append(c)
-    if not spans:
-        return 0
-    raw = lambda c: c.lm_delta + 0.4 * c.extra.get("uni", 0.0) + math.log10(max(c.prior, 1e-3))
-    hot = 0
-    for group in spans.values():
-        group.sort(key=raw, reverse=True)
-        best = raw(group[0])
-        if len(group) > 1:
-            second = raw(group[1])
-        else:  # the only survivor; pruned rivals were weaker but not absent
-            second = best - (2.0 if group[0].extra.get("rivals_pruned") else 5.0)
-        hot += best > 2.5
-        for c in group:
-            c.extra["gap"] = raw(c) - (second if c is group[0] else best)
-    density = hot / max(len(spans), 20)
-    for group in spans.values():
-        for c in group:
-            c.extra["density"] = density
-            c.gain = gain(c)
-    return hot
 
 
 @dataclass
@@ -69,7 +35,7 @@ class _Context:
     analyses: object
     inflect: object
     zipf: object
-    term_index: tuple  # (_TermIndex | None, tortured word map)
+    term_index: tuple  # (TermIndex | None, tortured word map)
     seen_bigram: object
 
 
@@ -90,81 +56,9 @@ class _Evidence:
         return DocLevel(self._level(self.strong), self._level(self.strong_sci))
 
 
-_TERM_INDEX: dict = {}
-
-
-class _TermIndex:
-    """Find known terms of length n with a given word at a given position.
-
-    Terms are the multiword expressions (prebuilt index in the MWE resource) and the
-    originals of the phrasebook's tortured phrases (a few thousand, indexed here).
-    """
-
-    def __init__(self, mwe, book) -> None:
-        self.mwe = mwe
-        self.tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
-        if book is not None:
-            terms = sorted({tuple(e[0].split()) for _spun, entries in book.items()
-                            for e in entries if e[2] == "tortured"})
-            for term in terms:
-                if 2 <= len(term) <= 4:
-                    for pos, w in enumerate(term):
-                        self.tortured.setdefault((len(term), pos, w), []).append((term, True))
-        self.cache: dict[tuple[int, int, str], tuple] = {}
-
-    def get(self, key: tuple[int, int, str], default=()) -> tuple:
-        hit = self.cache.get(key)
-        if hit is None:
-            n, pos, w = key
-            found = {t: True for t, _ in self.tortured.get(key, ())}
-            if self.mwe is not None:
-                for t in self.mwe.terms_with(w):
-                    if len(t) == n and t[pos] == w:
-                        found.setdefault(t, False)
-            hit = tuple(sorted(found.items()))
-            if len(self.cache) > 50_000:
-                self.cache.clear()
-            self.cache[key] = hit
-        return hit or default
-
-
-def _term_index(know) -> tuple:
-    """(term index, tortured word map) for this resource bundle, built once."""
-    key = (id(know.mwe), id(know.phrasebook))
-    hit = _TERM_INDEX.get(key)
-    if hit is None:
-        hit = _TERM_INDEX[key] = (_TermIndex(know.mwe, know.phrasebook), _word_map(know.phrasebook))
-    return hit
-
-
-def _word_map(book) -> dict[str, frozenset[str]]:
-    """Word-level swaps implied by tortured pairs of equal length (profound -> deep).
-
-    Paper-mill spinners reuse their word table across phrases, so a swap seen in one
-    tortured phrase ("profound learning") predicts others ("profound figuring"). A swap
-    must be attested by two phrase pairs to count, which keeps one-off noise out.
-    """
-    if book is None:
-        return {}
-    counts: dict[tuple[str, str], int] = {}
-    for spun, entries in book.items():
-        sw = spun.split()
-        for original, _prior, source in entries:
-            ow = original.split()
-            if source != "tortured" or len(ow) != len(sw):
-                continue
-            for a, b in zip(sw, ow):
-                if a != b and a not in cand.STOPWORDS and b not in cand.STOPWORDS:
-                    counts[(a, b)] = counts.get((a, b), 0) + 1
-    out: dict[str, set[str]] = {}
-    for (a, b), n in sorted(counts.items()):
-        if n >= 2:
-            out.setdefault(a, set()).add(b)
-    return {a: frozenset(bs) for a, bs in out.items()}
-
-
 def _context(cfg: Config) -> _Context:
     from .resources import inflect, knowledge
+    from .resources.terms import term_index
 
     know = knowledge(cfg.sources, cfg.gazetteer_path, cfg.phrasebook_path)
     lm = know.lm
@@ -190,7 +84,7 @@ def _context(cfg: Config) -> _Context:
         return z
 
     return _Context(cfg, know, _cached(inflect.analyses), inflect.inflect, zipf,
-                    _term_index(know) if "mwe" in cfg.sources else (None, {}),
+                    term_index(know) if "mwe" in cfg.sources else (None, {}),
                     lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
 
 
@@ -283,66 +177,6 @@ def _blocks(text: str, cfg: Config) -> Iterator[list[Sentence]]:
         yield block
 
 
-#: Bigram-level context gain below which a thesaurus candidate is not worth full scoring
-#: (a thesaurus repair needs a context gain of about 4 to pass; this is a cheap bound).
-QUICK_MIN = 0.5
-
-
-def _bigram_hint(model, state: SentenceState, c: cand.Candidate) -> float:
-    """Cheap context gain of a one-word thesaurus swap from the two adjacent bigrams."""
-    old = state.cur[c.i]
-    new = state.lm_words(c.replacement)
-    if len(old) != 1 or len(new) != 1:
-        return QUICK_MIN + 1.0  # unusual shapes get full scoring
-    o, n = old[0], new[0]
-    prev = (state.left(c.i, 1)[-1],)
-    right = state.right(c.j, 1)
-    lp = model.logprob
-    gain = lp(n, prev) - lp(o, prev) - (lp(n) - lp(o))
-    if right:
-        gain += lp(right[0], (n,)) - lp(right[0], (o,))
-    return gain
-
-
-#: Gain added per other passing occurrence of the same swap in the block (at most two).
-CONSISTENCY_BONUS = 0.75
-
-
-def _consistency(found: list[cand.Candidate], aggressiveness: float, level: DocLevel) -> None:
-    """Spinners are consistent: a swap that clearly passes elsewhere in the document
-    makes the same swap more credible here ("City mentioned." after five confident
-    "mentioned" -> "said" repairs)."""
-    passing: dict[tuple[str, str], int] = {}
-    for c in found:
-        if c.gain - margin(c, aggressiveness, level) > 0:
-            key = (c.original.lower(), c.replacement.lower())
-            passing[key] = passing.get(key, 0) + 1
-    if not passing:
-        return
-    for c in found:
-        key = (c.original.lower(), c.replacement.lower())
-        n = passing.get(key, 0)
-        others = n - 1 if c.gain - margin(c, aggressiveness, level) > 0 else n
-        if others > 0:
-            c.extra["consistency"] = CONSISTENCY_BONUS * min(others, 2)
-            c.gain = gain(c)
-
-
-def _prune(model, state: SentenceState, found: list[cand.Candidate]) -> list[cand.Candidate]:
-    """Drop thesaurus candidates with no bigram-level support; survivors remember rivals."""
-    kept: list[cand.Candidate] = []
-    pruned: set[tuple[int, int]] = set()
-    for c in found:
-        if c.source == "thesaurus" and _bigram_hint(model, state, c) <= QUICK_MIN:
-            pruned.add((c.i, c.j))
-        else:
-            kept.append(c)
-    for c in kept:
-        if (c.i, c.j) in pruned:
-            c.extra["rivals_pruned"] = True
-    return kept
-
-
 def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
              ) -> Iterator[tuple[list[cand.Candidate], list[cand.Candidate], float]]:
     """Yield (chosen, rejected-but-suspicious, document level) per sentence with candidates.
@@ -362,13 +196,13 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
                 continue
             last = sent.tokens[-1].text
             state = SentenceState(sent.tokens, lm_norm, last in ".!?…\"”'’")
-            found = _prune(model, state, found)
+            found = prune(model, state, found)
             if not found:
                 continue
             for c in found:
                 score_candidate(model, state, c)
             scored.append((state, found))
-        evidence.hot += _thesaurus_context([c for _, found in scored for c in found])
+        evidence.hot += thesaurus_context([c for _, found in scored for c in found])
         for _state, found in scored:
             best_per_span: dict[tuple[int, int], str] = {}
             for c in found:
@@ -384,7 +218,7 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
                     evidence.strong += 1.0
         level = evidence.level if cfg.document_evidence else DocLevel()
         if cfg.document_evidence:
-            _consistency([c for _, found in scored for c in found], cfg.aggressiveness, level)
+            consistency([c for _, found in scored for c in found], cfg.aggressiveness, level)
         for state, found in scored:
             chosen = choose(model, state, found, cfg.aggressiveness, level)
             taken = {(c.i, c.j) for c in chosen}

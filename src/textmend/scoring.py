@@ -83,3 +83,39 @@ def lm_delta(model, state: SentenceState, c: Candidate) -> tuple[float, float]:
     # Right-context words are scored with new history but are the same words: their
     # unigram terms cancel, so the frequency part is just the replaced words.
     return full - uni, uni
+
+
+#: Bigram-level context gain below which a thesaurus candidate is not worth full scoring
+#: (a thesaurus repair needs a context gain of about 4 to pass; this is a cheap bound).
+QUICK_MIN = 0.5
+
+
+def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
+    """Cheap context gain of a one-word thesaurus swap from the two adjacent bigrams."""
+    old = state.cur[c.i]
+    new = state.lm_words(c.replacement)
+    if len(old) != 1 or len(new) != 1:
+        return QUICK_MIN + 1.0  # unusual shapes get full scoring
+    o, n = old[0], new[0]
+    prev = (state.left(c.i, 1)[-1],)
+    right = state.right(c.j, 1)
+    lp = model.logprob
+    gain = lp(n, prev) - lp(o, prev) - (lp(n) - lp(o))
+    if right:
+        gain += lp(right[0], (n,)) - lp(right[0], (o,))
+    return gain
+
+
+def prune(model, state: SentenceState, found: list[Candidate]) -> list[Candidate]:
+    """Drop thesaurus candidates with no bigram-level support; survivors remember rivals."""
+    kept: list[Candidate] = []
+    pruned: set[tuple[int, int]] = set()
+    for c in found:
+        if c.source == "thesaurus" and bigram_hint(model, state, c) <= QUICK_MIN:
+            pruned.add((c.i, c.j))
+        else:
+            kept.append(c)
+    for c in kept:
+        if (c.i, c.j) in pruned:
+            c.extra["rivals_pruned"] = True
+    return kept

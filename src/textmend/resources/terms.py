@@ -1,0 +1,82 @@
+"""Known multiword terms and tortured-phrase word swaps, derived from loaded resources.
+
+The term matcher looks up terms that have a given word at a given position: the
+WordNet multiword expressions (prebuilt index in the MWE resource) and the originals
+of the phrasebook's tortured phrases. The word map holds the word-level swaps paper-mill
+spinners reuse across phrases, learnt from the tortured pairs themselves.
+"""
+from __future__ import annotations
+
+from ..lexicon import STOPWORDS
+
+_TERM_INDEX: dict = {}
+
+
+class TermIndex:
+    """Find known terms of length n with a given word at a given position.
+
+    Terms are the multiword expressions (prebuilt index in the MWE resource) and the
+    originals of the phrasebook's tortured phrases (a few thousand, indexed here).
+    """
+
+    def __init__(self, mwe, book) -> None:
+        self.mwe = mwe
+        self.tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
+        if book is not None:
+            terms = sorted({tuple(e[0].split()) for _spun, entries in book.items()
+                            for e in entries if e[2] == "tortured"})
+            for term in terms:
+                if 2 <= len(term) <= 4:
+                    for pos, w in enumerate(term):
+                        self.tortured.setdefault((len(term), pos, w), []).append((term, True))
+        self.cache: dict[tuple[int, int, str], tuple] = {}
+
+    def get(self, key: tuple[int, int, str], default=()) -> tuple:
+        hit = self.cache.get(key)
+        if hit is None:
+            n, pos, w = key
+            found = {t: True for t, _ in self.tortured.get(key, ())}
+            if self.mwe is not None:
+                for t in self.mwe.terms_with(w):
+                    if len(t) == n and t[pos] == w:
+                        found.setdefault(t, False)
+            hit = tuple(sorted(found.items()))
+            if len(self.cache) > 50_000:
+                self.cache.clear()
+            self.cache[key] = hit
+        return hit or default
+
+
+def term_index(know) -> tuple:
+    """(term index, tortured word map) for this resource bundle, built once."""
+    key = (id(know.mwe), id(know.phrasebook))
+    hit = _TERM_INDEX.get(key)
+    if hit is None:
+        hit = _TERM_INDEX[key] = (TermIndex(know.mwe, know.phrasebook), word_map(know.phrasebook))
+    return hit
+
+
+def word_map(book) -> dict[str, frozenset[str]]:
+    """Word-level swaps implied by tortured pairs of equal length (profound -> deep).
+
+    Paper-mill spinners reuse their word table across phrases, so a swap seen in one
+    tortured phrase ("profound learning") predicts others ("profound figuring"). A swap
+    must be attested by two phrase pairs to count, which keeps one-off noise out.
+    """
+    if book is None:
+        return {}
+    counts: dict[tuple[str, str], int] = {}
+    for spun, entries in book.items():
+        sw = spun.split()
+        for original, _prior, source in entries:
+            ow = original.split()
+            if source != "tortured" or len(ow) != len(sw):
+                continue
+            for a, b in zip(sw, ow):
+                if a != b and a not in STOPWORDS and b not in STOPWORDS:
+                    counts[(a, b)] = counts.get((a, b), 0) + 1
+    out: dict[str, set[str]] = {}
+    for (a, b), n in sorted(counts.items()):
+        if n >= 2:
+            out.setdefault(a, set()).add(b)
+    return {a: frozenset(bs) for a, bs in out.items()}
