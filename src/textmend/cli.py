@@ -137,14 +137,18 @@ def _init_worker(cfg: Config) -> None:
     _WORKER_CFG = cfg
 
 
-def _process_text(text: str) -> dict[str, Any]:
+def _process_text(item: tuple[str, bool]) -> dict[str, Any]:
+    """Repair one text; score it too when the output needs the score (--json, --check)."""
     from . import detect, repair_and_explain
 
+    text, need_score = item
     cfg = _WORKER_CFG or Config()
     r = repair_and_explain(text, cfg)
-    d = detect(text, cfg)
-    return {"text": r.text, "edits": [e.to_dict() for e in r.edits], "score": d.score,
-            "spun": d.is_spun}
+    out: dict[str, Any] = {"text": r.text, "edits": [e.to_dict() for e in r.edits]}
+    if need_score:
+        d = detect(text, cfg)
+        out.update(score=d.score, spun=d.is_spun)
+    return out
 
 
 def _process_line(item: tuple[int, str, str]) -> tuple[int, str, str | None]:
@@ -272,7 +276,9 @@ def _main(args: argparse.Namespace) -> int:
     prog = _Progress(len(texts), "files", not args.quiet)
     out: list[str] = []
     status = 0
-    for name, path, text, res in zip(names, files, texts, _imap(_process_text, texts, args.jobs, cfg)):
+    need_score = args.json or args.check
+    items = [(text, need_score) for text in texts]
+    for name, path, text, res in zip(names, files, texts, _imap(_process_text, items, args.jobs, cfg)):
         prog.step()
         if args.check:
             verdict = "spun" if res["spun"] else "clean"
