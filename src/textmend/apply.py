@@ -20,6 +20,8 @@ def transfer_case(spun: str, replacement: str) -> str:
     'Said'
     >>> transfer_case("NATION", "country")
     'COUNTRY'
+    >>> transfer_case("WHITE HOME", "White House")
+    'WHITE HOUSE'
     >>> transfer_case("heart for research", "Center for Studies")
     'Center for Studies'
     >>> transfer_case("Free Commerce Settlement", "free trade agreement")
@@ -30,9 +32,7 @@ def transfer_case(spun: str, replacement: str) -> str:
     'At the'
     """
     letters = [c for c in spun if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
-        c.isupper() for c in replacement[1:]
-    ):
+    if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
     words = spun.split()
     if (len(words) > 1 and replacement == replacement.lower()

@@ -233,7 +233,13 @@ def _confidence(surplus: float) -> float:
 
 
 def _to_edit(c: cand.Candidate) -> Edit:
-    replacement = c.replacement if c.source in ("spintax", "gazetteer") else transfer_case(c.original, c.replacement)
+    if c.source == "spintax":
+        replacement = c.replacement
+    elif c.source == "gazetteer":
+        # Names keep their own capitals, unless the page shouts ("WHITE HOME").
+        replacement = c.replacement.upper() if c.original.isupper() else c.replacement
+    else:
+        replacement = transfer_case(c.original, c.replacement)
     return Edit(c.start, c.end, c.original, replacement,
                 _confidence(c.extra.get("surplus", 0.0)), c.source, c.why)
 
