@@ -32,7 +32,6 @@ class Candidate:
     why: str = ""
     gain: float = 0.0      # filled by scoring: evidence for the repair (log10 units)
     lm_delta: float = 0.0
-    strong: bool = False   # decisive on its own (document-level evidence)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -63,7 +62,6 @@ def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
                 i, j, m.start(), m.end(), m.group(), tuple(opt.split()), "spintax",
                 prior=1.0 if len(options) == 1 else 0.9 - 0.1 * rank,
                 why="spintax template left unexpanded by a spinner",
-                strong=True,
             )
 
 
