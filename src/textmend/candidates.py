@@ -65,8 +65,6 @@ def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
             )
 
 
-
-
 def _word_runs(sentence: Sentence) -> list[tuple[int, int]]:
     """Maximal runs of consecutive word tokens (phrases never cross punctuation)."""
     runs: list[tuple[int, int]] = []
