@@ -86,11 +86,18 @@ def test_jsonl_field_others_untouched_and_bad_lines_reported():
              '{"id":3,"body":"clean"}']
     r = run("--jsonl", "--field", "body", stdin="\n".join(lines) + "\n")
     out = r.stdout.decode().splitlines()
-    assert json.loads(out[0]) == {"id": 1, "body": "x that a y", "n": 1.5}
-    assert list(json.loads(out[0])) == ["id", "body", "n"]
+    # Only the field's value changes; spacing, key order and number formats stay byte for byte.
+    assert out[0] == '{"id": 1, "body": "x that a y", "n": 1.50}'
     assert out[1:] == lines[1:]  # bad and unchanged lines copied byte for byte
     err = r.stderr.decode()
     assert "line 2" in err and "line 3" in err and r.returncode == 1
+
+
+def test_jsonl_splices_only_the_top_level_field():
+    line = '{ "a" : {"body": "nested {that a} x"} ,"body" : "p {that a} q", "z": "\\u00e9" }\n'
+    r = run("--jsonl", "--field", "body", stdin=line)
+    assert r.returncode == 0
+    assert r.stdout.decode() == line.replace('"p {that a} q"', '"p that a q"')
 
 
 def test_jobs_same_output_as_serial(tmp_path):
@@ -186,3 +193,26 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert proc.returncode == 0 and b"60/60 lines" in err
     quiet = run("--jsonl", "--quiet", src)
     assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+def test_field_span_finds_the_value_in_any_object():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from textmend.cli import _field_span
+
+    values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                          lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=4), kids, max_size=3),
+                          max_leaves=6)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.dictionaries(st.text(max_size=5), values, max_size=4), st.text(max_size=20),
+           st.sampled_from([None, 2, (", ", ": ")]), st.booleans())
+    def check(obj, text, indent_or_seps, ascii_only):
+        obj = dict(obj, text=text)
+        kw = {"separators": indent_or_seps} if isinstance(indent_or_seps, tuple) else {}
+        body = json.dumps(obj, ensure_ascii=ascii_only, **kw)
+        start, end = _field_span(body, "text")
+        assert json.loads(body[start:end]) == text
+
+    check()

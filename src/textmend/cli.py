@@ -172,8 +172,47 @@ def _process_line(item: tuple[int, str, str]) -> tuple[int, str, str | None]:
     fixed = repair(value, _WORKER_CFG or Config())
     if fixed == value:
         return lineno, line, None
-    obj[field] = fixed
-    return lineno, json.dumps(obj, ensure_ascii=False) + (ending or ""), None
+    span = _field_span(body, field)
+    if span is None:  # e.g. a duplicate key: fall back to re-serialising the object
+        obj[field] = fixed
+        return lineno, json.dumps(obj, ensure_ascii=False) + (ending or ""), None
+    start, end = span
+    return lineno, body[:start] + json.dumps(fixed, ensure_ascii=False) + body[end:] + ending, None
+
+
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r"
+
+
+def _field_span(body: str, field: str) -> tuple[int, int] | None:
+    """Character span of the top-level ``field`` value in a JSON object line.
+
+    Splicing the repaired string into that span leaves every other byte of the line
+    (key order, spacing, number formats, escapes) exactly as it was.
+    """
+    pos = len(body) - len(body.lstrip(_WS)) + 1  # just after "{"
+    found: tuple[int, int] | None = None
+    while True:
+        while pos < len(body) and body[pos] in _WS:
+            pos += 1
+        if pos >= len(body) or body[pos] == "}":
+            return found
+        key, pos = json.decoder.scanstring(body, pos + 1)
+        while body[pos] in _WS:
+            pos += 1
+        pos += 1  # ":"
+        while body[pos] in _WS:
+            pos += 1
+        _value, end = _DECODER.raw_decode(body, pos)
+        if key == field:
+            if found is not None:
+                return None  # duplicate key: ambiguous
+            found = (pos, end)
+        pos = end
+        while pos < len(body) and body[pos] in _WS:
+            pos += 1
+        if pos < len(body) and body[pos] == ",":
+            pos += 1
 
 
 def _imap(func, items: Iterable, jobs: int, cfg: Config) -> Iterator:
