@@ -12,7 +12,7 @@ from textmend import Config, Edit, apply_edits
 
 
 def test_public_names_exist():
-    for name in ("repair", "repair_and_explain", "repair_many", "detect", "apply_edits", "Config",
+    for name in ("repair", "repair_and_explain", "repair_many", "detect", "repair_and_detect", "apply_edits", "Config",
                  "Edit", "Repaired", "Detection", "Span"):
         assert hasattr(textmend, name), name
 
@@ -135,3 +135,9 @@ def test_data_notices_ship_with_the_package():
     for needle in ("Carnegie Mellon University", "Princeton University", "GeoNames",
                    "Problematic Paper Screener", "Hipo"):
         assert needle in notice
+
+
+def test_repair_and_detect_agrees_with_the_separate_calls(seed_text):
+    fixed, found = textmend.repair_and_detect(seed_text)
+    assert fixed == textmend.repair_and_explain(seed_text)
+    assert found == textmend.detect(seed_text)

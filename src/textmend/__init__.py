@@ -21,7 +21,7 @@ from .types import Detection, Edit, Repaired, Span
 
 __version__ = "0.1.0"
 __all__ = [
-    "repair", "repair_and_explain", "repair_many", "detect", "apply_edits",
+    "repair", "repair_and_explain", "repair_many", "detect", "repair_and_detect", "apply_edits",
     "Config", "ALL_SOURCES", "Edit", "Repaired", "Detection", "Span", "__version__",
 ]
 
@@ -71,3 +71,17 @@ def detect(text: str, config: Config | None = None, **overrides: Any) -> Detecti
     from .engine import detect as _detect
 
     return _detect(_check_text(text), resolve(config, overrides))
+
+
+def repair_and_detect(text: str, config: Config | None = None,
+                      **overrides: Any) -> tuple[Repaired, Detection]:
+    """Repair and score ``text`` in one pass (what `repair_and_explain` and `detect` each do).
+
+    >>> fixed, found = repair_and_detect("Officials have said {that a} deal is near.")
+    >>> fixed.text, [s.source for s in found.spans]
+    ('Officials have said that a deal is near.', ['spintax'])
+    """
+    from .config import resolve
+    from .engine import analyse
+
+    return analyse(_check_text(text), resolve(config, overrides))

@@ -138,15 +138,13 @@ def _init_worker(cfg: Config) -> None:
 
 
 def _process_text(item: tuple[str, bool]) -> dict[str, Any]:
-    """Repair one text; score it too when the output needs the score (--json, --check)."""
-    from . import detect, repair_and_explain
+    """Repair and score one text (one pass); the score is reported when asked for."""
+    from . import repair_and_detect
 
     text, need_score = item
-    cfg = _WORKER_CFG or Config()
-    r = repair_and_explain(text, cfg)
+    r, d = repair_and_detect(text, _WORKER_CFG or Config())
     out: dict[str, Any] = {"text": r.text, "edits": [e.to_dict() for e in r.edits]}
     if need_score:
-        d = detect(text, cfg)
         out.update(score=d.score, spun=d.is_spun)
     return out
 

@@ -244,33 +244,27 @@ def _to_edit(c: cand.Candidate) -> Edit:
                 _confidence(c.extra.get("surplus", 0.0)), c.source, c.why)
 
 
-def run(text: str, cfg: Config) -> Repaired:
-    """Repair ``text``: the engine behind `textmend.repair_and_explain`."""
-    if not text.strip():
-        return Repaired(text, [])
-    edits: list[Edit] = []
-    for chosen, _doubtful, _level in _analyse(text, cfg):
-        edits.extend(e for e in map(_to_edit, chosen) if e.replacement != e.original)
-    return Repaired(apply_edits(text, edits), edits)
+def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
+    """Repair and score ``text`` in one pass (both public entry points use this).
 
-
-def detect(text: str, cfg: Config) -> Detection:
-    """Document-level spun score and scored spans: the engine behind `textmend.detect`.
-
-    The score combines, per 100 words: repairs made (other than bare thesaurus
-    swaps), decisive fingerprint hits (phrasebook, gazetteer, spintax, tortured
-    phrases) and thesaurus positions where an original clearly beats the page
-    beyond the rate seen in clean text. Weights were set on the project's clean and
-    spun benchmark documents so that clean text stays below 0.5.
+    The document score combines, per 100 words: repairs made (other than bare
+    thesaurus swaps), decisive fingerprint hits (phrasebook, gazetteer, spintax,
+    tortured phrases) and thesaurus positions where an original clearly beats the
+    page beyond the rate seen in clean text. Weights were set on the project's clean
+    and spun benchmark documents so that clean text stays below 0.5.
     """
     if not text.strip():
-        return Detection(0.0, [], False)
+        return Repaired(text, []), Detection(0.0, [], False)
+    edits: list[Edit] = []
     spans: list[Span] = []
     evidence = _Evidence()
     repairs = 0
     for chosen, doubtful, level in _analyse(text, cfg, evidence):
         for c in chosen:
             e = _to_edit(c)
+            if e.replacement == e.original:
+                continue
+            edits.append(e)
             spans.append(Span(e.start, e.end, e.original, e.replacement, e.confidence, e.source))
             repairs += c.source != "thesaurus"
         for c in doubtful:
@@ -282,4 +276,14 @@ def detect(text: str, cfg: Config) -> Detection:
          + 0.2 * max(0.0, evidence.hot * per100 - 1.0) + 0.02 * evidence.hot * per100)
     score = round(1.0 - math.exp(-z), 4)
     spans.sort(key=lambda s: (s.start, -s.score))
-    return Detection(score, spans, score >= cfg.detect_threshold)
+    return Repaired(apply_edits(text, edits), edits), Detection(score, spans, score >= cfg.detect_threshold)
+
+
+def run(text: str, cfg: Config) -> Repaired:
+    """Repair ``text``: the engine behind `textmend.repair_and_explain`."""
+    return analyse(text, cfg)[0]
+
+
+def detect(text: str, cfg: Config) -> Detection:
+    """Document-level spun score and scored spans: the engine behind `textmend.detect`."""
+    return analyse(text, cfg)[1]
