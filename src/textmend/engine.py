@@ -83,39 +83,46 @@ def _context(cfg: Config) -> _Context:
             zipf_cache[word] = z
         return z
 
-    return _Context(cfg, know, _cached(inflect.analyses), inflect.inflect, zipf,
+    return _Context(cfg, know, _analyses(inflect.analyses), inflect.inflect, zipf,
                     term_index(know) if "mwe" in cfg.sources else (None, {}),
                     lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
 
 
-_ANALYSES: dict[str, tuple] = {}
+def _word_memo(func, cap: int = 100_000):
+    """Wrap a one-word function with a plain-dict cache, cleared when it grows past ``cap``.
 
+    The hot path calls word analyses and LM normalisation for every word pair; a dict
+    lookup beats ``functools.lru_cache`` bookkeeping, and clearing bounds memory.
+    """
+    cache: dict[str, object] = {}
 
-def _cached(analyses):
-    """Plain-dict cache for word analyses (the hot path calls it for every word pair)."""
-    def cached(word: str) -> tuple:
-        hit = _ANALYSES.get(word)
+    def cached(word: str):
+        hit = cache.get(word)
         if hit is None:
-            if len(_ANALYSES) > 100_000:
-                _ANALYSES.clear()
-            hit = _ANALYSES[word] = analyses(word)
+            if len(cache) > cap:
+                cache.clear()
+            hit = cache[word] = func(word)
         return hit
+
     return cached
 
 
-_NORM: dict[str, str] = {}
+def _normalize(word: str) -> str:
+    from .resources.lm import normalize  # the LM module loads its vocabulary on first use
+
+    return normalize(word)
 
 
-def lm_norm(word: str) -> str:
-    """A page token in the language model's vocabulary form (plain-dict cached)."""
-    hit = _NORM.get(word)
-    if hit is None:
-        from .resources.lm import normalize
+#: A page token in the language model's vocabulary form.
+lm_norm = _word_memo(_normalize)
+_MEMO_ANALYSES: list = []
 
-        if len(_NORM) > 100_000:
-            _NORM.clear()
-        hit = _NORM[word] = normalize(word)
-    return hit
+
+def _analyses(analyses):
+    """The inflection analyser behind one shared word cache (built on first use)."""
+    if not _MEMO_ANALYSES:
+        _MEMO_ANALYSES.append(_word_memo(analyses))
+    return _MEMO_ANALYSES[0]
 
 
 def _novelty(sent: Sentence, lm):
