@@ -83,7 +83,7 @@ def _context(cfg: Config) -> _Context:
             zipf_cache[word] = z
         return z
 
-    return _Context(cfg, know, _analyses(inflect.analyses), inflect.inflect, zipf,
+    return _Context(cfg, know, word_analyses, inflect.inflect, zipf,
                     term_index(know) if "mwe" in cfg.sources else (None, {}),
                     lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
 
@@ -115,14 +115,16 @@ def _normalize(word: str) -> str:
 
 #: A page token in the language model's vocabulary form.
 lm_norm = _word_memo(_normalize)
-_MEMO_ANALYSES: list = []
 
 
-def _analyses(analyses):
-    """The inflection analyser behind one shared word cache (built on first use)."""
-    if not _MEMO_ANALYSES:
-        _MEMO_ANALYSES.append(_word_memo(analyses))
-    return _MEMO_ANALYSES[0]
+def _analyse_word(word: str) -> tuple:
+    from .resources.inflect import analyses  # loads the inflection table on first use
+
+    return analyses(word)
+
+
+#: (lemma, Penn tag) readings of a lower-case word.
+word_analyses = _word_memo(_analyse_word)
 
 
 def _novelty(sent: Sentence, lm):
