@@ -216,3 +216,8 @@ def test_field_span_finds_the_value_in_any_object():
         assert json.loads(body[start:end]) == text
 
     check()
+
+
+def test_python_dash_m_textmend_is_the_cli():
+    r = subprocess.run([sys.executable, "-m", "textmend"], input=SPUN.encode(), capture_output=True)
+    assert r.returncode == 0 and r.stdout.decode() == FIXED
