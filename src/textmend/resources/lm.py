@@ -152,7 +152,12 @@ class NgramModel:
 
     @staticmethod
     def _find(csr: tuple, group: int, key: int) -> int:
-        """Index of ``key`` in CSR group ``group``, or -1 (see ``_compute`` for the layout)."""
+        """Index of ``key`` in CSR group ``group``, or -1.
+
+        Each CSR triple is (group offsets, low 16 bits of the sorted ids, per group the
+        count of ids >= 2**16, which sort last): only the part of the group that can
+        hold the id is bisected.
+        """
         off, low, nhi = csr
         lo, end = off[group], off[group + 1]
         if lo == end:
@@ -173,9 +178,9 @@ class NgramModel:
     def _compute(self, h2: str, h1: str, word: str) -> float:
         """Uncached backoff lookup ("" = no context word).
 
-        Each CSR triple is (group offsets, low 16 bits of the sorted ids, per group
-        the count of ids >= 2**16, which sort last): we bisect only the part of the
-        group that can hold the id. The three lookups are inlined for speed.
+        The longest stored n-gram wins: trigram "h2 h1 w", else bigram "h1 w" plus the
+        backoff of context "h2 h1", else unigram plus both backoffs. Only cache misses
+        get here (``logprob``/``score`` memoise), so clarity beats inlining.
         """
         ids = self._ids
         w = ids.get(word)
@@ -187,42 +192,15 @@ class NgramModel:
         bo2 = 0.0
         i2 = ids.get(h2) if h2 else None
         if i2 is not None:
-            off, low, nhi = self._ctx            # context bigram "h2 h1"
-            lo, end = off[i2], off[i2 + 1]
-            if lo != end:
-                if i1 < 0x10000:
-                    end -= nhi[i2]
-                    key = i1
-                else:
-                    lo = end - nhi[i2]
-                    key = i1 - 0x10000
-                c = bisect_left(low, key, lo, end)
-                if c < end and low[c] == key:
-                    off, low, nhi = self._tri    # trigram "h2 h1 w"
-                    lo, end = off[c], off[c + 1]
-                    if lo != end:
-                        if w < 0x10000:
-                            end -= nhi[c]
-                            key = w
-                        else:
-                            lo = end - nhi[c]
-                            key = w - 0x10000
-                        k = bisect_left(low, key, lo, end)
-                        if k < end and low[k] == key:
-                            return self._tab_tp[self._tp[k]]
-                    bo2 = self._tab_bbo[self._cbo[c]]
-        off, low, nhi = self._big                # bigram "h1 w"
-        lo, end = off[i1], off[i1 + 1]
-        if lo != end:
-            if w < 0x10000:
-                end -= nhi[i1]
-                key = w
-            else:
-                lo = end - nhi[i1]
-                key = w - 0x10000
-            b = bisect_left(low, key, lo, end)
-            if b < end and low[b] == key:
-                return self._tab_bp[self._bp[b]] + bo2
+            c = self._find(self._ctx, i2, i1)           # context bigram "h2 h1"
+            if c >= 0:
+                k = self._find(self._tri, c, w)         # trigram "h2 h1 w"
+                if k >= 0:
+                    return self._tab_tp[self._tp[k]]
+                bo2 = self._tab_bbo[self._cbo[c]]
+        b = self._find(self._big, i1, w)                # bigram "h1 w"
+        if b >= 0:
+            return self._tab_bp[self._bp[b]] + bo2
         return self._up[w] + self._ub[i1] + bo2
 
 
