@@ -221,3 +221,16 @@ def test_field_span_finds_the_value_in_any_object():
 def test_python_dash_m_textmend_is_the_cli():
     r = subprocess.run([sys.executable, "-m", "textmend"], input=SPUN.encode(), capture_output=True)
     assert r.returncode == 0 and r.stdout.decode() == FIXED
+
+
+def test_jsonl_lines_split_only_on_newline_and_errors_leave_no_output(tmp_path):
+    # U+2028 is legal raw inside a JSON string; str.splitlines would cut the line there.
+    line = '{"text": "first\u2028second {that a} x"}\n'
+    r = run("--jsonl", stdin=line)
+    assert r.returncode == 0 and r.stdout.decode() == line.replace("{that a}", "that a")
+    src = tmp_path / "c.jsonl"
+    src.write_bytes(b'{"text": "ok"}\n{"text": "bad \xff"}\n')
+    out = tmp_path / "out.jsonl"
+    r = run("--jsonl", src, "-o", out)
+    assert r.returncode == 2 and b"invalid UTF-8 at byte offset 29" in r.stderr
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]

@@ -7,12 +7,13 @@ were bad (they are copied through unchanged and reported); 2 usage or input erro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import os
 import sys
 import tempfile
-from typing import Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from . import __version__
 from .config import ALL_SOURCES, Config
@@ -102,8 +103,13 @@ def _read(path: str, errors: str) -> str:
     return _decode(data, path, errors)
 
 
-def _write_atomic(path: str, text: str) -> None:
-    """Write via a temp file in the same directory and rename: the target is never left half-written."""
+@contextlib.contextmanager
+def _atomic_output(path: str) -> Iterator[IO[str]]:
+    """A text handle on a temp file beside ``path``, renamed over it only on success.
+
+    On any error the temp file is removed: the target is never left half-written
+    and a new target is not created at all.
+    """
     directory = os.path.dirname(os.path.abspath(path))
     try:
         mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
@@ -111,8 +117,8 @@ def _write_atomic(path: str, text: str) -> None:
     except OSError as e:
         raise CLIError(f"{path}: cannot write: {e.strerror or e}") from None
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8", errors="surrogateescape"))
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+            yield f
             f.flush()
             os.fsync(f.fileno())
         if mode is not None:
@@ -126,6 +132,53 @@ def _write_atomic(path: str, text: str) -> None:
         if isinstance(e, OSError):
             raise CLIError(f"{path}: cannot write: {e.strerror or e}") from None
         raise
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` via a temp file and rename."""
+    with _atomic_output(path) as f:
+        f.write(text)
+
+
+def _jsonl_lines(paths: list[str], errors: str) -> Iterator[tuple[str, int, str]]:
+    """Stream (file name, line number, line) from JSON Lines inputs, one line in memory.
+
+    Lines are split on "\n" only: JSON strings may hold U+2028 and other characters
+    that ``str.splitlines`` would wrongly treat as line breaks.
+    """
+    for path in paths:
+        name = "<stdin>" if path == "-" else path
+        with contextlib.ExitStack() as stack:
+            if path == "-":
+                fh: IO[bytes] = sys.stdin.buffer
+            else:
+                try:
+                    fh = stack.enter_context(open(path, "rb"))
+                except OSError as e:
+                    raise CLIError(f"{path}: {e.strerror or e}") from None
+            offset = 0
+            for lineno, raw in enumerate(fh, 1):
+                if offset < 65536 and b"\x00" in raw:
+                    raise CLIError(f"{name}: binary input (NUL byte found); textmend reads UTF-8 text")
+                try:
+                    line = raw.decode("utf-8", errors=errors)
+                except UnicodeDecodeError as e:
+                    raise CLIError(f"{name}: invalid UTF-8 at byte offset {offset + e.start}; "
+                                   "use --errors replace to proceed") from None
+                offset += len(raw)
+                yield name, lineno, line
+
+
+def _count_lines(paths: list[str]) -> int:
+    """Lines in the input files (for the progress bar; stdin cannot be counted ahead)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return 0
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                total += chunk.count(b"\n")
+    return total
 
 
 # Worker functions are module-level so multiprocessing can pickle them.
@@ -149,33 +202,33 @@ def _process_text(item: tuple[str, bool]) -> dict[str, Any]:
     return out
 
 
-def _process_line(item: tuple[int, str, str]) -> tuple[int, str, str | None]:
-    """Repair one JSONL line; return (lineno, output line, error or None)."""
-    lineno, line, field = item
+def _process_line(item: tuple[str, int, str, str]) -> tuple[str, int, str, str | None]:
+    """Repair one JSONL line; return (file name, line number, output line, error or None)."""
+    name, lineno, line, field = item
     body = line.rstrip("\r\n")
     ending = line[len(body):]
     if not body.strip():
-        return lineno, line, None
+        return name, lineno, line, None
     try:
         obj = json.loads(body)
     except json.JSONDecodeError as e:
-        return lineno, line, f"invalid JSON ({e.msg} at column {e.colno})"
+        return name, lineno, line, f"invalid JSON ({e.msg} at column {e.colno})"
     if not isinstance(obj, dict):
-        return lineno, line, "not a JSON object"
+        return name, lineno, line, "not a JSON object"
     value = obj.get(field)
     if not isinstance(value, str):
-        return lineno, line, f"field {field!r} missing or not a string"
+        return name, lineno, line, f"field {field!r} missing or not a string"
     from . import repair
 
     fixed = repair(value, _WORKER_CFG or Config())
     if fixed == value:
-        return lineno, line, None
+        return name, lineno, line, None
     span = _field_span(body, field)
     if span is None:  # e.g. a duplicate key: fall back to re-serialising the object
         obj[field] = fixed
-        return lineno, json.dumps(obj, ensure_ascii=False) + (ending or ""), None
+        return name, lineno, json.dumps(obj, ensure_ascii=False) + (ending or ""), None
     start, end = span
-    return lineno, body[:start] + json.dumps(fixed, ensure_ascii=False) + body[end:] + ending, None
+    return name, lineno, body[:start] + json.dumps(fixed, ensure_ascii=False) + body[end:] + ending, None
 
 
 _DECODER = json.JSONDecoder()
@@ -250,20 +303,21 @@ def _emit(out: list[str], args: argparse.Namespace) -> None:
         sys.stdout.write(text)
 
 
-def _run_jsonl(args: argparse.Namespace, cfg: Config, names: list[str], texts: list[str]) -> int:
-    items = [(n, ln, args.field) for name, text in zip(names, texts)
-             for n, ln in enumerate(text.splitlines(keepends=True), 1)]
+def _run_jsonl(args: argparse.Namespace, cfg: Config, files: list[str]) -> int:
+    """Stream a JSON Lines corpus through the repairer, line by line (bounded memory)."""
+    prog = _Progress(_count_lines(files) if not args.quiet and sys.stderr.isatty() else 0,
+                     "lines", not args.quiet)
+    items = ((name, n, line, args.field) for name, n, line in _jsonl_lines(files, args.errors))
     bad = 0
-    out: list[str] = []
-    prog = _Progress(len(items), "lines", not args.quiet)
-    for lineno, line, err in _imap(_process_line, items, args.jobs, cfg):
-        prog.step()
-        if err:
-            bad += 1
-            sys.stderr.write(f"textmend: line {lineno}: {err}; copied unchanged\n")
-        out.append(line)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(_atomic_output(args.output)) if args.output else sys.stdout
+        for name, lineno, line, err in _imap(_process_line, items, args.jobs, cfg):
+            prog.step()
+            if err:
+                bad += 1
+                sys.stderr.write(f"textmend: {name}: line {lineno}: {err}; copied unchanged\n")
+            out.write(line)
     prog.close()
-    _emit(out, args)
     return 1 if bad else 0
 
 
@@ -302,13 +356,16 @@ def _main(args: argparse.Namespace) -> int:
     if args.output and len(files) > 1:
         raise CLIError("-o takes one input; use --in-place or stdout for several files")
     cfg = _config(args)
-    # Read and validate every input before writing anything: no partial output on error.
-    texts = [_read(f, args.errors) for f in files]
-    names = ["<stdin>" if f == "-" else f for f in files]
     if args.jsonl:
         if args.in_place:
             raise CLIError("--jsonl cannot be combined with --in-place; use -o")
-        return _run_jsonl(args, cfg, names, texts)
+        for f in files:
+            if f != "-":
+                _check_readable(f)
+        return _run_jsonl(args, cfg, files)
+    # Read and validate every input before writing anything: no partial output on error.
+    texts = [_read(f, args.errors) for f in files]
+    names = ["<stdin>" if f == "-" else f for f in files]
 
     prog = _Progress(len(texts), "files", not args.quiet)
     out: list[str] = []
