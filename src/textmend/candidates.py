@@ -113,13 +113,15 @@ def agree_number(page_last: str, words: tuple[str, ...], analyses, inflect) -> t
     else:
         return words
     for lemma, tag in analyses(last):
-        if tag in ("NN", "NNS") and tag != want:
-            form = inflect(lemma, want)
-            # Only regular -s plurals: "data" is not turned into "datum".
-            plural, singular = (form, last) if want == "NNS" else (last, form)
-            if form and form != last and plural and singular and plural.startswith(singular[:-1]) \
-                    and plural.endswith("s"):
-                return words[:-1] + (form,)
+        if tag not in ("NN", "NNS") or tag == want:
+            continue
+        form = inflect(lemma, want)
+        if not form or form == last:
+            continue
+        # Only regular -s plurals: "data" is not turned into "datum".
+        plural, singular = (form, last) if want == "NNS" else (last, form)
+        if plural.endswith("s") and plural.startswith(singular[:-1]):
+            return words[:-1] + (form,)
     return words
 
 
@@ -154,7 +156,7 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
             for lemma, tag in analyses(low0):
                 if lemma == low0 or lemma not in first:
                     continue
-                for original, prior, source in book.lookup(lemma):
+                for original, prior, source in book.lookup_key(lemma):
                     form = _inflected(original, tag, inflect)
                     if form:
                         yield _make(sentence, text, i, i + 1, tuple(form.split()), source, prior,

@@ -47,6 +47,13 @@ def _logprior(c: Candidate) -> float:
     return math.log10(max(c.prior, 1e-3))
 
 
+def _weak_name(c: Candidate) -> bool:
+    """A name match anchored only by a common word ("Prime Minister" in "Alternate Prime
+    Minister"), unless three or more words are synonym swaps the model strongly rejects."""
+    return c.extra.get("anchor", 0.0) < 0.5 and not (c.extra.get("changed", 0) >= 3
+                                                     and c.lm_delta >= 4.0)
+
+
 def gain(c: Candidate) -> float:
     """Evidence for the repair in log10-like units; > 0 means worth making on clean text."""
     ctx, uni = c.lm_delta, c.extra.get("uni", 0.0)
@@ -66,10 +73,9 @@ def gain(c: Candidate) -> float:
         # model must then clearly prefer the name.
         if anchor < 0.5 and ctx < 1.5:
             return -10.0
-        if anchor < 0.5 and not (c.extra.get("changed", 0) >= 3 and ctx >= 4.0):
-            # Weak anchor: the name may itself be real ("Alternate Prime Minister").
-            # Capped, so only documents with other evidence of spinning repair it,
-            # unless three or more words are synonym swaps the model strongly rejects.
+        if _weak_name(c):
+            # The name may itself be real ("Alternate Prime Minister"): capped, so only
+            # documents with other evidence of spinning repair it (see `margin`).
             g = min(g, 2.5)
     g += c.extra.get("consistency", 0.0)
     if src == "mwe":
@@ -113,8 +119,7 @@ def margin(c: Candidate, aggressiveness: float, levels: DocLevel) -> float:
     """What a candidate's gain must exceed: lower for aggressive settings and spun documents."""
     doc_level = levels.for_source(c.source)
     m = -2.0 * (aggressiveness - 0.5) - EVIDENCE_DROP.get(c.source, 1.0) * doc_level
-    if (c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5
-            and not (c.extra.get("changed", 0) >= 3 and c.lm_delta >= 4.0)):
+    if c.source == "gazetteer" and _weak_name(c):
         m += 2.0 * (1.0 - doc_level)
     return m
 
