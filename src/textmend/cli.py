@@ -82,13 +82,19 @@ def _check_readable(path: str) -> None:
         raise CLIError(f"{path}: permission denied")
 
 
-def _decode(data: bytes, name: str, errors: str) -> str:
-    if b"\x00" in data[:65536]:
+def _decode(data: bytes, name: str, errors: str, offset: int = 0) -> str:
+    """Decode UTF-8 input that starts ``offset`` bytes into ``name``, or fail in one line.
+
+    A NUL byte in the first 64 KiB marks binary input; a decoding error reports its
+    byte offset in the whole input.
+    """
+    if offset < 65536 and b"\x00" in data[:65536 - offset]:
         raise CLIError(f"{name}: binary input (NUL byte found); textmend reads UTF-8 text")
     try:
         return data.decode("utf-8", errors=errors)
     except UnicodeDecodeError as e:
-        raise CLIError(f"{name}: invalid UTF-8 at byte offset {e.start}; use --errors replace to proceed") from None
+        raise CLIError(f"{name}: invalid UTF-8 at byte offset {offset + e.start}; "
+                       "use --errors replace to proceed") from None
 
 
 def _read(path: str, errors: str) -> str:
@@ -158,13 +164,7 @@ def _jsonl_lines(paths: list[str], errors: str) -> Iterator[tuple[str, int, str]
                     raise CLIError(f"{path}: {e.strerror or e}") from None
             offset = 0
             for lineno, raw in enumerate(fh, 1):
-                if offset < 65536 and b"\x00" in raw:
-                    raise CLIError(f"{name}: binary input (NUL byte found); textmend reads UTF-8 text")
-                try:
-                    line = raw.decode("utf-8", errors=errors)
-                except UnicodeDecodeError as e:
-                    raise CLIError(f"{name}: invalid UTF-8 at byte offset {offset + e.start}; "
-                                   "use --errors replace to proceed") from None
+                line = _decode(raw, name, errors, offset)
                 offset += len(raw)
                 yield name, lineno, line
 

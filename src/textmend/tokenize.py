@@ -52,10 +52,6 @@ class Token:
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
-    def is_word(self) -> bool:
-        return self.kind == WORD
-
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
