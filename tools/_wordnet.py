@@ -1,6 +1,7 @@
 """Minimal reader for the WordNet 3.0 database files (Debian `wordnet-base`).
 
-Build-time only. Shared by build_thesaurus.py, build_inflection.py and build_mwe.py
+Build-time only. Shared by build_thesaurus.py, build_inflection.py, build_mwe.py and
+build_gazetteer.py
 so all three read WordNet the same way. Only what those builds need is parsed:
 synset lemmas (with WordNet's original capitalisation), sense ranks from the index
 files, selected pointers, and the morphological exception lists.
@@ -24,6 +25,7 @@ class Synset:
     lemmas: list[str]  # original case, underscores replaced by spaces
     pointers: list[tuple[str, str]] = field(default_factory=list)  # (symbol, target id)
     satellite: bool = False
+    lexfile: int = 0  # lexicographer file number (noun.person = 18, ...)
 
 
 @dataclass
@@ -52,7 +54,7 @@ def read_wordnet(root: Path) -> WordNet:
                 if line.startswith("  "):
                     continue  # licence header
                 head = line.split(" | ", 1)[0].split()
-                offset, ss_type = head[0], head[2]
+                offset, lexfile, ss_type = head[0], int(head[1]), head[2]
                 w_cnt = int(head[3], 16)
                 words = []
                 for i in range(w_cnt):
@@ -65,7 +67,8 @@ def read_wordnet(root: Path) -> WordNet:
                     sym, tgt, tpos, _st = head[k + 1 + 4 * i: k + 5 + 4 * i]
                     ptrs.append((sym, tgt + ("a" if tpos == "s" else tpos)))
                 sid = offset + pos
-                synsets[sid] = Synset(sid, pos, words, ptrs, satellite=ss_type == "s")
+                synsets[sid] = Synset(sid, pos, words, ptrs, satellite=ss_type == "s",
+                                      lexfile=lexfile)
     senses: dict[str, dict[str, list[str]]] = {}
     for pos, name in POS_FILES.items():
         with open(d / f"index.{name}", encoding="latin-1") as fh:

@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from _sources import debian_package  # noqa: E402
+from _wordnet import WordNet, read_wordnet  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "src"))
 from textmend.resources.gazetteer import tokenize as runtime_tokenize  # noqa: E402
@@ -130,45 +131,28 @@ WN_LEXFILES = ["adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.
                "noun.substance", "noun.time"]
 
 
-def wordnet_dir() -> Path:
-    return debian_package("wordnet-base") / "usr" / "share" / "wordnet"
-
-
-def read_wordnet() -> list[tuple[str, str]]:
+def read_wordnet_names(wn: WordNet) -> list[tuple[str, str]]:
     """Proper multiword noun lemmas, kind from the synset's lexicographer file."""
     out: list[tuple[str, str]] = []
-    with open(wordnet_dir() / "data.noun", encoding="latin-1") as fh:
-        for line in fh:
-            if line.startswith("  "):
-                continue
-            head = line.split(" | ", 1)[0].split()
-            lexfile = WN_LEXFILES[int(head[1])]
-            kind = WN_KIND.get(lexfile)
-            if kind is None:
-                continue
-            instance = " @i " in line
-            if not instance and lexfile not in ("noun.group", "noun.communication", "noun.time"):
-                # non-instance capitalised lemmas are mostly demonyms and eponymous
-                # common nouns ("Saudi Arabian", "Abbe condenser", "Crown Colony")
-                continue
-            for i in range(int(head[3], 16)):
-                w = re.sub(r"\((?:a|p|ip)\)$", "", head[4 + 2 * i]).replace("_", " ")
-                if looks_proper(w):
-                    out.append((w, kind))
+    for ss in wn.synsets.values():
+        if ss.pos != "n":
+            continue
+        lexfile = WN_LEXFILES[ss.lexfile]
+        kind = WN_KIND.get(lexfile)
+        if kind is None:
+            continue
+        instance = any(sym == "@i" for sym, _ in ss.pointers)
+        if not instance and lexfile not in ("noun.group", "noun.communication", "noun.time"):
+            # non-instance capitalised lemmas are mostly demonyms and eponymous
+            # common nouns ("Saudi Arabian", "Abbe condenser", "Crown Colony")
+            continue
+        out.extend((w, kind) for w in ss.lemmas if looks_proper(w))
     return out
 
 
-def wordnet_vocab() -> set[str]:
+def wordnet_vocab(wn: WordNet) -> set[str]:
     """Lowercase single-word lemmas of WordNet (spelling check for messy registries)."""
-    vocab: set[str] = set()
-    for pos in ("noun", "verb", "adj", "adv"):
-        with open(wordnet_dir() / f"index.{pos}", encoding="latin-1") as fh:
-            for line in fh:
-                if not line.startswith("  "):
-                    w = line.split(" ", 1)[0]
-                    if "_" not in w:
-                        vocab.add(w)
-    return vocab
+    return {w for w in wn.senses if " " not in w}
 
 
 _MIL = re.compile(r"\b(Army|Navy|Naval|Air Force|Marines?|Corps|Command|Fleet|Forces?|Military|"
@@ -295,10 +279,11 @@ def read_geonames() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    vocab = wordnet_vocab()
+    wn = read_wordnet(debian_package("wordnet-base"))
+    vocab = wordnet_vocab(wn)
     sources: list[tuple[str, list[tuple[str, str]]]] = [
         ("curated", read_curated()),
-        ("wordnet", read_wordnet()),
+        ("wordnet", read_wordnet_names(wn)),
         # usgov (Federal Register / Government Manual / DoD names) is left out: the
         # records are public domain, but our copy came via a GPL-3.0 repository and the
         # project ships no data with GPL provenance. CISA's CC0 list covers federal bodies.
