@@ -62,27 +62,6 @@ def _context(cfg: Config) -> _Context:
 
     know = knowledge(cfg.sources, cfg.gazetteer_path, cfg.phrasebook_path)
     lm = know.lm
-    zipf_cache: dict[str, float] = {}
-
-    def zipf(word: str) -> float:
-        """Zipf-scale frequency of a word (log10 per billion words).
-
-        The language model's unigram log-probability is already loaded and gives the
-        same scale (log10 P + 9); wordfreq, slow to import, is consulted only for words
-        outside the model's older vocabulary ("covid", "blockchain").
-        """
-        z = zipf_cache.get(word)
-        if z is None:
-            norm = lm_norm(word)
-            if lm.known(norm):
-                z = lm.logprob(norm) + 9.0
-            else:
-                from wordfreq import zipf_frequency
-
-                z = zipf_frequency(word, "en")
-            zipf_cache[word] = z
-        return z
-
     return _Context(cfg, know, word_analyses, inflect.inflect, zipf,
                     term_index(know) if "mwe" in cfg.sources else (None, {}),
                     lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
@@ -115,6 +94,28 @@ def _normalize(word: str) -> str:
 
 #: A page token in the language model's vocabulary form.
 lm_norm = _word_memo(_normalize)
+
+
+def _zipf(word: str) -> float:
+    """Zipf-scale frequency of a word (log10 per billion words).
+
+    The language model's unigram log-probability is already loaded and gives the
+    same scale (log10 P + 9); wordfreq, slow to import, is consulted only for words
+    outside the model's older vocabulary ("covid", "blockchain").
+    """
+    from .resources.lm import load
+
+    lm = load()
+    norm = lm_norm(word)
+    if lm.known(norm):
+        return lm.logprob(norm) + 9.0
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+#: Cached `_zipf`: one dict lookup per word after the first.
+zipf = _word_memo(_zipf)
 
 
 def _analyse_word(word: str) -> tuple:
