@@ -243,13 +243,9 @@ def _confidence(surplus: float) -> float:
 
 
 def _to_edit(c: cand.Candidate) -> Edit:
-    if c.source == "spintax":
-        replacement = c.replacement
-    elif c.source == "gazetteer":
-        # Names keep their own capitals, unless the page shouts ("WHITE HOME").
-        replacement = c.replacement.upper() if c.original.isupper() else c.replacement
-    else:
-        replacement = transfer_case(c.original, c.replacement)
+    # Spintax options are already the page's own words; everything else takes the
+    # page's case (names keep their own capitals unless the page shouts).
+    replacement = c.replacement if c.source == "spintax" else transfer_case(c.original, c.replacement)
     return Edit(c.start, c.end, c.original, replacement,
                 _confidence(c.extra.get("surplus", 0.0)), c.source, c.why)
 
