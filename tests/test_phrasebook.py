@@ -56,16 +56,19 @@ def test_prefilters_consistent() -> None:
     assert "how" in book.first_tokens
 
 
-def test_tortured_inbook_present_heldout_absent() -> None:
+def test_every_tortured_row_ships_and_the_disable_file_removes_the_heldout_ones() -> None:
     book = load()
-    inbook = _tsv_rows(ROOT / "corpora" / "tortured" / "inbook.tsv")
-    heldout = _tsv_rows(ROOT / "corpora" / "tortured" / "heldout.tsv")
+    tortured = ROOT / "corpora" / "tortured"
+    inbook = _tsv_rows(tortured / "inbook.tsv")
+    heldout = _tsv_rows(tortured / "heldout.tsv")
     assert len(heldout) > 0.12 * (len(inbook) + len(heldout))
-    for t, e, _ in inbook[:500]:
+    for t, e, _ in inbook[:300] + heldout[:300]:
         assert e in [o for o, _, s in book.lookup(t) if s == "tortured"], t
     held = {t for t, _, _ in heldout}
-    assert not held & set(book.keys()), "held-out tortured phrase leaked into phrasebook"
     assert not held & {t for t, _, _ in inbook}
+    benchmark_book = book.merged(load_user_phrasebook(tortured / "heldout-disable.tsv"))
+    assert not held & set(benchmark_book.keys()), "held-out tortured phrase survives the disable file"
+    assert all(benchmark_book.lookup(t) for t, _, _ in inbook[:300])
 
 
 def test_source_switching() -> None:
@@ -92,10 +95,21 @@ def test_user_phrasebook_and_merge(tmp_path: Path) -> None:
     assert merged.max_len >= load().max_len
 
 
+def test_user_prior_zero_switches_a_shipped_row_off(tmp_path: Path) -> None:
+    f = tmp_path / "off.tsv"
+    f.write_text("how one can\thow to\t0\n", encoding="utf-8")
+    shipped = [o for o, _, _ in load().lookup("how one can")]
+    merged = load().merged(load_user_phrasebook(f))
+    assert "how to" in shipped
+    assert [o for o, _, _ in merged.lookup("how one can")] == [o for o in shipped if o != "how to"]
+    assert merged.category("how one can", "how to") is None
+
+
 @pytest.mark.parametrize("content, message", [
     ("only-one-column\n", "expected 'spun<TAB>original"),
     ("a\tb\tnot-a-number\n", "is not a number"),
     ("a\tb\t1.5\n", "must be in"),
+    ("a\tb\t-0.1\n", "must be in"),
     ("a\tb\t0.5\textra\n", "got 4 column"),
 ])
 def test_user_phrasebook_errors(tmp_path: Path, content: str, message: str) -> None:

@@ -49,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-source", action="append", default=[], choices=sorted(ALL_SOURCES),
                    metavar="NAME", help=f"switch a knowledge source off ({', '.join(sorted(ALL_SOURCES))})")
     p.add_argument("--gazetteer", metavar="TSV", help="extra entity names, one per line: name[<TAB>kind]")
-    p.add_argument("--phrasebook", metavar="TSV", help="extra spun<TAB>original[<TAB>prior] pairs")
+    p.add_argument("--phrasebook", metavar="TSV",
+                   help="extra spun<TAB>original[<TAB>prior] pairs (prior 0 switches a shipped pair off)")
     p.add_argument("--version", action="version", version=f"textmend {__version__}")
     return p
 

@@ -118,7 +118,7 @@ class Phrasebook:
         """Union of two phrasebooks; on the same (spun, original) `other` wins.
 
         Typical use: ``load().merged(load_user_phrasebook(path))`` so user rows
-        override shipped priors.
+        override shipped priors.  A row with prior 0 switches the pair off.
         """
         table: dict[str, dict[str, Entry]] = {}
         for book in (self, other):
@@ -126,8 +126,10 @@ class Phrasebook:
                 slot = table.setdefault(k, {})
                 for e in entries:
                     slot[e[0]] = e
-        merged = {k: _ranked(v.values()) for k, v in table.items()}
-        return Phrasebook(merged, {**self._category, **other._category})
+        merged = {k: _ranked(e for e in v.values() if e[1] > 0.0) for k, v in table.items()}
+        merged = {k: v for k, v in merged.items() if v}
+        category = {k: v for k, v in {**self._category, **other._category}.items() if k[0] in merged}
+        return Phrasebook(merged, category)
 
 
 def _ranked(entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -160,8 +162,8 @@ def _parse(lines: Iterable[str], origin: str, default_source: str,
                     raise ValueError(f"{origin}:{n}: prior {cols[2]!r} is not a number") from None
             else:
                 prior = 0.9
-            if not 0.0 < prior <= 1.0:
-                raise ValueError(f"{origin}:{n}: prior {prior} must be in (0, 1]")
+            if not 0.0 <= prior <= 1.0:
+                raise ValueError(f"{origin}:{n}: prior {prior} must be in [0, 1] (0 switches a row off)")
             spun = normalize(spun)
             if not spun or not orig:
                 raise ValueError(f"{origin}:{n}: empty spun or original phrase")
@@ -192,7 +194,8 @@ def load_tortured() -> Phrasebook:
 def load_user_phrasebook(path: str | Path) -> Phrasebook:
     """Read a user TSV ``spun<TAB>original[<TAB>prior]`` (UTF-8; '#' comments).
 
-    A missing prior means 0.9 (the user vouches for the row).  Rows get
+    A missing prior means 0.9 (the user vouches for the row); prior 0 switches a
+    shipped (spun, original) row off once merged.  Rows get
     source and category ``user``.  Raises ValueError naming file and line on
     malformed rows, FileNotFoundError if `path` does not exist.
     """
