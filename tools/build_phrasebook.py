@@ -6,13 +6,16 @@ Two sources, both recorded per row so the runtime can switch them:
   (spun<TAB>original<TAB>prior<TAB>note; the file name is the category).
 * ``tortured`` -- the Problematic Paper Screener tortured-phrase list
   (Cabanac, Labbe & Magazinov), cleaned here.  A deterministic hash split
-  keeps ~20 % of the tortured phrases out of the phrasebook so a benchmark can
-  measure how the engine does on tortured phrases it has never seen.
+  marks ~20 % of the tortured phrases as held out.  Every row ships (users get
+  the whole list); the benchmark switches the held-out rows off with
+  corpora/tortured/heldout-disable.tsv to measure phrases the engine has never seen.
 
 Outputs (sorted, no timestamps, byte-identical on rebuild):
   src/textmend/data/phrasebook.tsv.gz   spun, original, prior, source, category
-  corpora/tortured/inbook.tsv            tortured rows shipped in the phrasebook
-  corpora/tortured/heldout.tsv           tortured rows that must NOT be shipped
+  corpora/tortured/inbook.tsv            tortured rows of the in-book split
+  corpora/tortured/heldout.tsv           tortured rows of the held-out split (benchmark gold)
+  corpora/tortured/heldout-disable.tsv   a user phrasebook (prior 0) that switches every held-out
+                                         row off, so the benchmark measures unseen phrases
 
 Run: /work/venv/bin/python tools/build_phrasebook.py
 """
@@ -238,9 +241,10 @@ TORTURED_HEADER = """\
 #   tools/build_phrasebook.py: notes/URLs/[...]/(acronyms) stripped, lowercased, slash alternatives
 #   expanded (one row per alternative), '???'/unknown rows and tortured==expected rows dropped,
 #   'proximity' queries kept only when they reduce to one contiguous phrase.
-# Split: sha1(tortured) % 100 < {cut} -> inbook (shipped in src/textmend/data/phrasebook.tsv.gz),
-#   else heldout (never shipped).  Rows whose PPS 'expected' text carried a '?' doubt marker are
-#   kept in the phrasebook at half prior but left out of heldout.tsv (unreliable gold).
+# Split: sha1(tortured) % 100 < {cut} -> inbook, else heldout.  Both ship in
+#   src/textmend/data/phrasebook.tsv.gz; benchmarks switch the held-out rows off with
+#   heldout-disable.tsv.  Rows whose PPS 'expected' text carried a '?' doubt marker ship at half
+#   prior and are left out of heldout.tsv (unreliable gold) but not out of heldout-disable.tsv.
 # num_papers: PPS hit count at export time; 0 also when unknown (torturedcheck snapshot rows).
 # A tortured phrase with several acceptable originals has one row per original.
 # Columns: tortured<TAB>expected<TAB>num_papers
@@ -251,26 +255,26 @@ def build_tortured(src: Path) -> tuple[list[tuple[str, str, float, str, str]], d
     recs = read_tortured(src)
     inbook_rows: list[str] = []
     heldout_rows: list[str] = []
+    disable_rows: list[str] = []
     pb: list[tuple[str, str, float, str, str]] = []
     stats = {"cleaned_phrases": len(recs), "inbook_phrases": 0, "heldout_phrases": 0,
              "heldout_uncertain_dropped": 0}
     for r in recs:
         t = r["tortured"]
         inbook = split_bucket(t) < 100 - HELDOUT_PERCENT
+        prior = tortured_prior(r["kind"], len(t.split()), r["papers"], r["uncertain"], len(r["alts"]))
+        for a in r["alts"]:
+            pb.append((t, a, prior, "tortured", "tortured_" + r["kind"].rstrip("?")))
         if inbook:
             stats["inbook_phrases"] += 1
-            prior = tortured_prior(r["kind"], len(t.split()), r["papers"], r["uncertain"],
-                                   len(r["alts"]))
-            for a in r["alts"]:
-                inbook_rows.append(f"{t}\t{a}\t{r['papers']}")
-                pb.append((t, a, prior, "tortured", "tortured_" + r["kind"].rstrip("?")))
-        else:
-            if r["uncertain"]:
-                stats["heldout_uncertain_dropped"] += 1
-                continue
-            stats["heldout_phrases"] += 1
-            for a in r["alts"]:
-                heldout_rows.append(f"{t}\t{a}\t{r['papers']}")
+            inbook_rows.extend(f"{t}\t{a}\t{r['papers']}" for a in r["alts"])
+            continue
+        disable_rows.extend(f"{t}\t{a}\t0" for a in r["alts"])
+        if r["uncertain"]:
+            stats["heldout_uncertain_dropped"] += 1
+            continue
+        stats["heldout_phrases"] += 1
+        heldout_rows.extend(f"{t}\t{a}\t{r['papers']}" for a in r["alts"])
     TORTURED_DIR.mkdir(parents=True, exist_ok=True)
     head = TORTURED_HEADER.replace("{cut}", str(100 - HELDOUT_PERCENT))
     (TORTURED_DIR / "inbook.tsv").write_text(
@@ -279,6 +283,11 @@ def build_tortured(src: Path) -> tuple[list[tuple[str, str, float, str, str]], d
     (TORTURED_DIR / "heldout.tsv").write_text(
         head + "tortured\texpected\tnum_papers\n" + "\n".join(sorted(heldout_rows)) + "\n",
         encoding="utf-8")
+    (TORTURED_DIR / "heldout-disable.tsv").write_text(
+        "# textmend user phrasebook: prior 0 switches each held-out tortured row off, so a run with\n"
+        "# --phrasebook corpora/tortured/heldout-disable.tsv has never seen the held-out phrases.\n"
+        "# Built by tools/build_phrasebook.py from the PPS list (see heldout.tsv for attribution).\n"
+        + "\n".join(sorted(disable_rows)) + "\n", encoding="utf-8")
     stats["inbook_rows"] = len(inbook_rows)
     stats["heldout_rows"] = len(heldout_rows)
     return pb, stats
@@ -326,7 +335,7 @@ def main() -> None:
     curated_rows = read_curated(CURATED_DIR) if CURATED_DIR.exists() else []
 
     # A curated row must never smuggle a held-out tortured phrase into the book.
-    heldout = {l.split("\t")[0] for l in (TORTURED_DIR / "heldout.tsv").read_text().splitlines()
+    heldout = {l.split("\t")[0] for l in (TORTURED_DIR / "heldout-disable.tsv").read_text().splitlines()
                if l and not l.startswith("#")}
     clash = sorted({r[0] for r in curated_rows} & heldout)
     if clash:
