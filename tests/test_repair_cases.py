@@ -30,6 +30,17 @@ def test_restores_known_spins(spun, expected):
     assert expected in out, out
 
 
+def test_phrasebook_rows_with_digits_match_in_a_spun_document():
+    """Spinners turn "two" into "2"; rows such as "the 2 leaders" must see number tokens."""
+    spun = ("The White Home mentioned on Monday that the 2 leaders will meet subsequent week. "
+            "Officers instructed reporters the assembly will concentrate on commerce.")
+    r = textmend.repair_and_explain(spun)
+    assert "the two leaders" in r.text, r.text
+    assert any(e.original == "the 2 leaders" for e in r.edits)
+    # A date or a count in clean text is not touched.
+    assert textmend.repair("In 2023 the 2 teams met 3 times.") == "In 2023 the 2 teams met 3 times."
+
+
 def test_seed_document_entities_and_common_spins(seed_text):
     r = textmend.repair_and_explain(seed_text)
     out = r.text

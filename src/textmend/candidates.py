@@ -65,13 +65,18 @@ def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
             )
 
 
-def _word_runs(sentence: Sentence) -> list[tuple[int, int]]:
-    """Maximal runs of consecutive word tokens (phrases never cross punctuation)."""
+_WORDS = frozenset({"word"})
+#: Phrasebook rows may contain numbers ("the 2" <- the two, "one in 3").
+_WORDS_AND_NUMBERS = frozenset({"word", "num"})
+
+
+def _word_runs(sentence: Sentence, kinds: frozenset[str] = _WORDS) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive tokens of ``kinds`` (phrases never cross punctuation)."""
     runs: list[tuple[int, int]] = []
     start = None
     toks = sentence.tokens
     for k, t in enumerate(toks):
-        if t.kind == "word":
+        if t.kind in kinds:
             if start is None:
                 start = k
         elif start is not None:
@@ -132,7 +137,7 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
     maxlen = min(book.max_len, max_words)
     analyses, inflect = inflection
     keys = [t.text.lower().replace("’", "'") for t in toks]
-    for a, b in _word_runs(sentence):
+    for a, b in _word_runs(sentence, _WORDS_AND_NUMBERS):
         for i in range(a, b):
             low0 = keys[i]
             # A capitalised word inside a sentence is part of a name ("SK Group",
