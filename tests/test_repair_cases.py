@@ -21,6 +21,9 @@ RESTORES = [
     ("This approach relies on counterfeit consciousness and big data.", "artificial intelligence"),
     ("The screener counted phrases such as counterfeit consciousness in the paper.", "artificial intelligence"),
     ("We classify the samples with a deep neural organization and a decision tree.", "neural network"),
+    # WordNet-sense spinners ("are" read as the unit of area).
+    ("These transactions area unit verified by network nodes.", "transactions are verified"),
+    ("Bitcoin was invented by associate unknown person.", "an unknown person"),
 ]
 
 
