@@ -27,6 +27,8 @@ from .scoring import SentenceState, lm_delta
 #: Weight of the frequency part of the LM delta for curated sources (the context
 #: part has weight 1): spinners prefer rarer synonyms, but frequency alone is no proof.
 FREQ_WEIGHT = 0.3
+#: Most context evidence a span counts when the repair changes its number of words.
+RESHAPED_CTX_CAP = 2.0
 #: Offsets that put each source's break-even at 0 on clean text.
 OFFSET = {
     "spintax": 8.0,
@@ -65,6 +67,10 @@ def gain(c: Candidate) -> float:
         g = (0.94 * ctx + 0.43 * uni + 2.5 * _logprior(c) + 0.3 * min(c.extra.get("gap", 0.0), 5.0)
              + 8.2 * c.extra.get("density", 0.0) - 4.9)
     else:
+        if c.j - c.i != len(c.words):
+            # The model favours fewer words, so a shortening repair ("had been" -> "were")
+            # can look very natural without being one: its context part is capped.
+            ctx = min(ctx, RESHAPED_CTX_CAP)
         g = ctx + FREQ_WEIGHT * uni + _logprior(c)
     if src == "gazetteer":
         anchor = c.extra.get("anchor", 0.0)

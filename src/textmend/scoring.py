@@ -79,7 +79,13 @@ def lm_delta(model, state: SentenceState, c: Candidate) -> tuple[float, float]:
     new = list(state.lm_words(c.replacement))
     start = len(left)
     full = model.score(left + new + right, start) - model.score(left + old + right, start)
-    uni = sum(model.logprob(w) for w in new) - sum(model.logprob(w) for w in old)
+    if len(new) != len(old):
+        # Spans of different lengths are scored as units: the internal collocation of a
+        # spun phrase ("highly effective", "keep away from") belongs to its frequency,
+        # not to its fit with the context, or every shortening repair would look out of place.
+        uni = model.score(new, 0) - model.score(old, 0)
+    else:
+        uni = sum(model.logprob(w) for w in new) - sum(model.logprob(w) for w in old)
     # Right-context words are scored with new history but are the same words: their
     # unigram terms cancel, so the frequency part is just the replaced words.
     return full - uni, uni
