@@ -44,6 +44,17 @@ def test_phrasebook_rows_with_digits_match_in_a_spun_document():
     assert textmend.repair("In 2023 the 2 teams met 3 times.") == "In 2023 the 2 teams met 3 times."
 
 
+def test_inflected_verb_phrases_match_phrasebook_rows_by_their_head():
+    """"concentrated on" is matched through the row "concentrate on" -> "focus on"."""
+    spun = ("The White Home mentioned on Monday that officers concentrated on commerce. "
+            "Officers instructed reporters the corporations relied on international locations.")
+    r = textmend.repair_and_explain(spun)
+    assert "focused on" in r.text, r.text
+    assert any(e.original == "concentrated on" and e.replacement == "focused on" for e in r.edits)
+    # A word that can be a noun is not read as a verb phrase.
+    assert textmend.repair("Their wishes to meet were ignored.") == "Their wishes to meet were ignored."
+
+
 def test_seed_document_entities_and_common_spins(seed_text):
     r = textmend.repair_and_explain(seed_text)
     out = r.text

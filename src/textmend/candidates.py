@@ -66,6 +66,8 @@ def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
 
 
 _WORDS = frozenset({"word"})
+#: Penn tags of inflected verbs, whose phrasebook phrases are matched by the head's lemma.
+_VERB_FORMS = frozenset({"VBD", "VBN", "VBZ", "VBG"})
 #: Phrasebook rows may contain numbers ("the 2" <- the two, "one in 3").
 _WORDS_AND_NUMBERS = frozenset({"word", "num"})
 
@@ -157,15 +159,26 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
             if in_name:
                 continue
-            # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings".
-            for lemma, tag in analyses(low0):
+            # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings";
+            # verb phrases inflect at the head: "relied upon" -> "rely upon" -> "depended on".
+            made: set[tuple[int, str]] = set()  # VBD and VBN readings give the same forms
+            readings = analyses(low0)
+            # A word that may be a noun ("wishes to") is not matched as a verb phrase.
+            verb_only = not any(t.startswith("NN") for _lemma, t in readings)
+            for lemma, tag in readings:
                 if lemma == low0 or lemma not in first:
                     continue
-                for original, prior, source in book.lookup_key(lemma):
-                    form = _inflected(original, tag, inflect)
-                    if form:
-                        yield _make(sentence, text, i, i + 1, tuple(form.split()), source, prior,
-                                    f"{source}: {lemma!r} is a known spin of {original!r}")
+                phrase = lemma
+                last = min(b, i + maxlen) if verb_only and tag in _VERB_FORMS else i + 1
+                for j in range(i + 1, last + 1):
+                    if j > i + 1:
+                        phrase += " " + keys[j - 1]
+                    for original, prior, source in book.lookup_key(phrase):
+                        form = _inflected(original, tag, inflect)
+                        if form and (j, form + source) not in made:
+                            made.add((j, form + source))
+                            yield _make(sentence, text, i, j, tuple(form.split()), source, prior,
+                                        f"{source}: {phrase!r} is a known spin of {original!r}")
 
 
 def _spelling_variant(a: str, b: str) -> bool:
