@@ -55,6 +55,14 @@ def test_inflected_verb_phrases_match_phrasebook_rows_by_their_head():
     assert textmend.repair("Their wishes to meet were ignored.") == "Their wishes to meet were ignored."
 
 
+def test_a_capital_after_an_opening_quote_starts_the_sentence():
+    """A quoted sentence's first word is not a name: its spin is repaired like any other."""
+    spun = ("The White Home mentioned on Monday that officers will meet subsequent week. "
+            "“Conjointly, the assembly will concentrate on commerce,” a spokesperson instructed reporters.")
+    out = textmend.repair(spun)
+    assert "“Also, the meeting" in out, out
+
+
 def test_seed_document_entities_and_common_spins(seed_text):
     r = textmend.repair_and_explain(seed_text)
     out = r.text

@@ -139,13 +139,15 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
     maxlen = min(book.max_len, max_words)
     analyses, inflect = inflection
     keys = [t.text.lower().replace("’", "'") for t in toks]
+    first_word = next((k for k, t in enumerate(toks) if t.kind == "word"), len(toks))
     for a, b in _word_runs(sentence, _WORDS_AND_NUMBERS):
         for i in range(a, b):
             low0 = keys[i]
             # A capitalised word inside a sentence is part of a name ("SK Group",
             # "Jenny Town"): only multiword entries may touch it, and curated ones only
             # when they restore a name themselves ("White Home" -> "White House").
-            in_name = i > 0 and toks[i].text[:1].isupper()
+            # (After an opening quote or bracket a capital still starts the sentence.)
+            in_name = i > first_word and toks[i].text[:1].isupper()
             if low0 in first:
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
