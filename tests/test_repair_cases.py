@@ -63,6 +63,19 @@ def test_a_capital_after_an_opening_quote_starts_the_sentence():
     assert "“Also, the meeting" in out, out
 
 
+@pytest.mark.parametrize("spun, name", [
+    ("Nationwide Safety Council", "National Security Council"),
+    ("European Central Financial institution", "European Central Bank"),
+    ("Financial institution of Korea", "Bank of Korea"),
+    ("Nationwide Institutes of Well being", "National Institutes of Health"),
+])
+def test_spun_names_in_title_case_come_back_in_title_case(spun, name):
+    """Curated multiword swaps reach inside names; the repair keeps the name's capitals."""
+    text = (f"The White Home mentioned on Monday that officers will meet subsequent week. "
+            f"A spokesperson for the {spun} instructed reporters the assembly was productive.")
+    assert f"for the {name} told" in textmend.repair(text)
+
+
 def test_seed_document_entities_and_common_spins(seed_text):
     r = textmend.repair_and_explain(seed_text)
     out = r.text

@@ -30,6 +30,8 @@ def transfer_case(spun: str, replacement: str) -> str:
     'at the'
     >>> transfer_case("On the", "at the")
     'At the'
+    >>> transfer_case("Central Financial institution", "central bank")
+    'Central Bank'
     """
     letters = [c for c in spun if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -37,8 +39,9 @@ def transfer_case(spun: str, replacement: str) -> str:
     words = spun.split()
     if (len(words) > 1 and replacement == replacement.lower()
             and sum(w[:1].isupper() for w in words) >= 2
-            and all(w[:1].isupper() or w in _SMALL for w in words)):
-        # Title case ("Free Commerce Settlement") stays title case.
+            and sum(not (w[:1].isupper() or w in _SMALL) for w in words) <= 1):
+        # Title case ("Free Commerce Settlement") stays title case, also when a spinner
+        # split one name word in two ("Central Financial institution" -> "Central Bank").
         return " ".join(w if w in _SMALL and k else w[:1].upper() + w[1:]
                         for k, w in enumerate(replacement.split()))
     if spun[:1].isupper() and replacement[:1].islower():

@@ -145,7 +145,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
             low0 = keys[i]
             # A capitalised word inside a sentence is part of a name ("SK Group",
             # "Jenny Town"): only multiword entries may touch it, and curated ones only
-            # when they restore a name themselves ("White Home" -> "White House").
+            # when they restore a name themselves ("White Home" -> "White House") or the
+            # whole span is in title case ("Nationwide Safety Council").
             # (After an opening quote or bracket a capital still starts the sentence.)
             in_name = i > first_word and toks[i].text[:1].isupper()
             if low0 in first:
@@ -155,7 +156,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                         phrase += " " + keys[j - 1]
                     for original, prior, source in book.lookup_key(phrase):
                         words = tuple(original.split())
-                        if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper())):
+                        if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper()
+                                                       and not _title_span(toks, i, j))):
                             continue
                         yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
@@ -181,6 +183,21 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                             made.add((j, form + source))
                             yield _make(sentence, text, i, j, tuple(form.split()), source, prior,
                                         f"{source}: {phrase!r} is a known spin of {original!r}")
+
+
+def _title_span(toks, i: int, j: int) -> bool:
+    """True when tokens [i, j) read as part of a name: capitalised words, small words
+    ("of", "and") inside, and at most one other lower-case word, which is how a
+    one-word name part comes back from a spinner ("Central Financial institution")."""
+    lower = sum(1 for t in toks[i:j] if not t.text[:1].isupper() and t.text not in _SMALL_WORDS)
+    caps = sum(1 for t in toks[i:j] if t.text[:1].isupper())
+    # "Financial institution of Korea": the name goes on after the span.
+    caps += (j + 1 < len(toks) and toks[j].text in _SMALL_WORDS and toks[j + 1].text[:1].isupper())
+    return toks[i].text[:1].isupper() and lower <= 1 and caps >= 2
+
+
+#: Words a title-case name may keep in lower case ("Council on Foreign Relations").
+_SMALL_WORDS = frozenset("a an and at by for in of on the to".split())
 
 
 def _spelling_variant(a: str, b: str) -> bool:
