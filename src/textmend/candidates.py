@@ -222,12 +222,14 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
     out: list[tuple[str, float, str]] = []
     seen: set[str] = {low}
     forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
+    own_lemmas = {lem for lem, _tag in forms}
     for lemma, tag in forms:
         for original, prior in thes.originals(lemma)[:top]:
             # A spinner swaps a word for a word; multiword originals of single
-            # words ("fast and loose" for unpredictable) are thesaurus noise,
-            # and spelling variants (maximise/maximize) are not spins.
-            if " " in original or _spelling_variant(lemma, original):
+            # words ("fast and loose" for unpredictable) are thesaurus noise, and
+            # spelling variants (maximise/maximize) or other inflections of the page
+            # word (indexes/index) are not spins.
+            if " " in original or original in own_lemmas or _spelling_variant(lemma, original):
                 continue
             form = _inflected(original, tag, inflect) if tag else original
             if not form or form in seen or " " in form:

@@ -8,6 +8,7 @@ lowered in proportion to that evidence. Evidence carries over from block to bloc
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -154,6 +155,25 @@ def _novelty(sent: Sentence, lm):
     return novel
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _in_document(word: str, text: str, vocab: dict[str, set[str]]) -> bool:
+    """Does ``word`` (or a form with the same lemma) occur anywhere in the document?
+
+    A random spinner swaps only some occurrences of a word, so the original usually
+    survives elsewhere in the text; ``vocab`` caches the document's words and lemmas.
+    """
+    words = vocab.get("")
+    if words is None:
+        words = vocab[""] = set()
+        for w in {m.group().lower() for m in _LETTERS.finditer(text)}:
+            words.add(w)
+            words.update(lemma for lemma, _tag in word_analyses(w))
+    low = word.lower()
+    return low in words or any(lemma in words for lemma, _tag in word_analyses(low))
+
+
 def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
     cfg, know = ctx.cfg, ctx.know
     inflection = (ctx.analyses, ctx.inflect)
@@ -197,6 +217,7 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
     model = ctx.know.lm
     if evidence is None:
         evidence = _Evidence()
+    vocab: dict[str, set[str]] = {}  # filled on first use by _in_document
     for block in _blocks(text, cfg):
         scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
         for sent in block:
@@ -212,7 +233,8 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
             for c in found:
                 score_candidate(model, state, c)
             scored.append((state, found))
-        evidence.hot += thesaurus_context([c for _, found in scored for c in found])
+        evidence.hot += thesaurus_context([c for _, found in scored for c in found],
+                                          lambda word: _in_document(word, text, vocab))
         for _state, found in scored:
             best_per_span: dict[tuple[int, int], str] = {}
             for c in found:
