@@ -203,13 +203,15 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
     return hit
 
 
-def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6) -> Iterator[Candidate]:
+def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6,
+              keep=None) -> Iterator[Candidate]:
     """Inverse thesaurus: originals a spinner could have replaced with this word or phrase.
 
     Only words that form an n-gram the language model has never seen with a
     neighbour are considered (``novel(i, j)``): a spinner's random synonym rarely
     lands in a familiar collocation, while most clean words sit in one. This is
-    also the fast path that lets ordinary sentences skip scoring.
+    also the fast path that lets ordinary sentences skip scoring. ``keep(i, j, words)``
+    (optional) is a cheap pre-filter: most swaps fail it, and those are never built.
     """
     toks = sentence.tokens
     analyses, inflect = inflection
@@ -225,8 +227,9 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
             if not novel(i, i + 1):
                 continue
             for form, prior, original in _word_originals(low, thes, analyses, inflect, top):
-                yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
-                            f"thesaurus: {low!r} is listed as a synonym of {original!r}")
+                if keep is None or keep(i, i + 1, (form,)):
+                    yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
+                                f"thesaurus: {low!r} is listed as a synonym of {original!r}")
             # Multiword spun forms ("make investments" <- invest).
             phrase = low
             for j in range(i + 2, min(b, i + maxlen) + 1):
@@ -235,8 +238,10 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
                     continue
                 for original, prior in thes.originals(phrase)[:top]:
                     if original != phrase and original.count(" ") <= phrase.count(" "):
-                        yield _make(sentence, text, i, j, tuple(original.split()), "thesaurus",
-                                    prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
+                        words = tuple(original.split())
+                        if keep is None or keep(i, j, words):
+                            yield _make(sentence, text, i, j, words, "thesaurus", prior,
+                                        f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
 
 
 def _lemmas(word: str, analyses) -> list[str]:

@@ -15,7 +15,7 @@ from . import candidates as cand
 from .apply import apply_edits, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
-from .scoring import SentenceState, prune
+from .scoring import SentenceState, swap_filter
 from .tokenize import Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
 
@@ -154,7 +154,10 @@ def _novelty(sent: Sentence, lm):
     return novel
 
 
-def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
+def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState,
+             pruned: set[tuple[int, int]]) -> list[cand.Candidate]:
+    """Candidates of every enabled source; thesaurus swaps without bigram support are
+    pruned before they are built (their spans are added to ``pruned``)."""
     cfg, know = ctx.cfg, ctx.know
     inflection = (ctx.analyses, ctx.inflect)
     novel = _novelty(sent, know.lm)
@@ -170,7 +173,8 @@ def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
         found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
                                 ctx.seen_bigram, novel, word_map, ctx.inflect))
     if "thesaurus" in cfg.sources:
-        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel))
+        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel,
+                                    keep=swap_filter(know.lm, state, text, pruned)))
     return [c for c in found if c.replacement.lower() != c.original.lower()]
 
 
@@ -201,14 +205,16 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
         scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
         for sent in block:
             evidence.words += sum(1 for t in sent.tokens if t.kind == "word")
-            found = _propose(text, sent, ctx)
-            if not found:
-                continue
             last = sent.tokens[-1].text
             state = SentenceState(sent.tokens, lm_norm, last in ".!?…\"”'’")
-            found = prune(model, state, found)
+            pruned: set[tuple[int, int]] = set()
+            found = _propose(text, sent, ctx, state, pruned)
             if not found:
                 continue
+            if pruned:
+                for c in found:
+                    if (c.i, c.j) in pruned:
+                        c.extra["rivals_pruned"] = True
             for c in found:
                 score_candidate(model, state, c)
             scored.append((state, found))

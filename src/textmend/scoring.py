@@ -106,6 +106,59 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
+def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
+    """Return keep(i, j, words): would a thesaurus candidate for tokens [i, j) survive `prune`?
+
+    Same arithmetic as `bigram_hint` (so identical decisions), but the page side is
+    computed once per span and no `Candidate` is built for the many swaps that fail.
+    Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
+    a swap that only changes case is dropped unrecorded, as the engine's filter does.
+    """
+    lp = model.logprob
+    cur = state.cur
+    norm = state.norm
+    page: dict[tuple[int, int], tuple | None] = {}
+
+    def keep(i: int, j: int, words: tuple[str, ...]) -> bool:
+        rep = " ".join(words)
+        toks = state.tokens
+        if rep.lower() == text[toks[i].start:toks[j - 1].end].lower():
+            return False
+        side = page.get((i, j), False)
+        if side is False:
+            old = cur[i]
+            side = None
+            if len(old) == 1:
+                o = old[0]
+                prev = (state.left(i, 1)[-1],)
+                right = state.right(j, 1)
+                r = right[0] if right else None
+                side = (o, prev, r, lp(o, prev), lp(o), lp(r, (o,)) if right else 0.0)
+            page[(i, j)] = side
+        if side is None:
+            return True  # unusual shapes get full scoring
+        pieces = rep.split()
+        new = _one(norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
+        if len(new) != 1:
+            return True
+        n = new[0]
+        o, prev, r, lp_o_prev, lp_o, lp_r_o = side
+        gain = lp(n, prev) - lp_o_prev - (lp(n) - lp_o)
+        if r is not None:
+            gain += lp(r, (n,)) - lp_r_o
+        if gain <= QUICK_MIN:
+            pruned.add((i, j))
+            return False
+        return True
+
+    return keep
+
+
+def _one(n: str) -> tuple[str, ...]:
+    """`SentenceState.lm_words` of a one-word text whose normal form is ``n``."""
+    return tuple(n.split()) if n else ()
+
+
 def prune(model, state: SentenceState, found: list[Candidate]) -> list[Candidate]:
     """Drop thesaurus candidates with no bigram-level support; survivors remember rivals."""
     kept: list[Candidate] = []
