@@ -381,27 +381,28 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
     with synonym expansion (it is ordinary English), only exact-anchor matches are.
     """
     toks = sentence.tokens
+    lows = [t.text.lower() for t in toks]
+    caps = [t.text[:1].isupper() for t in toks]
     for a, b in _word_runs(sentence):
         for i in range(a, b):
-            for n in range(2, max_len + 1):
-                j = i + n
-                if j > b:
-                    break
+            if lows[i] in STOPWORDS:
+                continue  # every n-gram from here starts with a function word
+            for j in range(i + 2, min(b, i + max_len) + 1):
                 # Terms are lower-case text; capitalised words are names (gazetteer).
                 # A Title Case run ("Profound Figuring", in headings and keyword
                 # lists) is searched for tortured-phrase originals only.
-                caps = [t.text[:1].isupper() for t in toks[i:j]]
-                title = (all(caps) and not any(t.text.isupper() for t in toks[i:j])
-                         # the whole capitalised run, not a piece of a longer name
-                         and not (i > a and _is_cap(toks[i - 1]))
-                         and not (j < b and _is_cap(toks[j])))
-                if any(caps) and not title:
-                    break
-                lows = [t.text.lower() for t in toks[i:j]]
-                if lows[0] in STOPWORDS or lows[-1] in STOPWORDS or not novel(i, j, inner=True):
+                title = False
+                if any(caps[i:j]):
+                    title = (all(caps[i:j]) and not any(t.text.isupper() for t in toks[i:j])
+                             # the whole capitalised run, not a piece of a longer name
+                             and not (i > a and caps[i - 1])
+                             and not (j < b and caps[j]))
+                    if not title:
+                        break
+                if lows[j - 1] in STOPWORDS or not novel(i, j, inner=True):
                     continue
                 for words, term, tortured, changed, mapped in _term_matches(
-                        tuple(lows), title, index, thes, analyses, lm_seen, word_map, inflect):
+                        tuple(lows[i:j]), title, index, thes, analyses, lm_seen, word_map, inflect):
                     kind = "tortured-phrase original" if tortured else "multiword expression"
                     c = _make(sentence, text, i, j, words, "mwe", 0.3,
                               f"term: words are synonyms of the {kind} {' '.join(term)!r}")

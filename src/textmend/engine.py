@@ -16,7 +16,7 @@ from .apply import apply_edits, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
 from .scoring import SentenceState, swap_filter
-from .tokenize import Sentence, iter_sentences
+from .tokenize import NUM, WORD, Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
 
 #: Characters per block; evidence is pooled over blocks seen so far.
@@ -128,39 +128,58 @@ def _analyse_word(word: str) -> tuple:
 word_analyses = _word_memo(_analyse_word)
 
 
-def _novelty(sent: Sentence, lm):
+def _token_forms(text: str) -> tuple[str, tuple[str, ...]]:
+    """(LM normal form, LM words) of one token's text (tokens hold no whitespace)."""
+    n = lm_norm(text)
+    return n, tuple(n.split())
+
+
+#: Cached `_token_forms`: each sentence needs both forms of every token.
+token_forms = _word_memo(_token_forms)
+
+
+def _novelty(words: list, lm):
     """Return novel(i, j, inner=False): does the page n-gram around tokens [i, j) include
     a bigram or trigram the language model has never seen?
 
-    With ``inner`` only n-grams inside the span count (for multiword terms); otherwise
-    the span's words with one neighbour on each side are checked.
+    ``words`` holds each token's LM form (None for non-words). With ``inner`` only
+    n-grams inside the span count (for multiword terms); otherwise the span's words
+    with one neighbour on each side are checked. Proposers ask about overlapping
+    spans, so each bigram and trigram verdict is memoised for the sentence.
     """
-    toks = sent.tokens
-    words = [lm_norm(t.text) if t.kind == "word" else None for t in toks]
+    n = len(words)
+    bi: list = [None] * n   # bi[k]: "words[k] words[k+1]" is an unseen bigram
+    tri: list = [None] * n  # tri[k]: same for the trigram starting at k
+    has_bigram, has_trigram = lm.has_bigram, lm.has_trigram
 
     def novel(i: int, j: int, inner: bool = False) -> bool:
-        a, b = (i, j) if inner else (max(0, i - 1), min(len(toks), j + 1))
-        seq = words[a:b]
-        for k in range(len(seq) - 1):
-            x, y = seq[k], seq[k + 1]
-            if x and y and not lm.has_bigram(x, y):
+        a, b = (i, j) if inner else (max(0, i - 1), min(n, j + 1))
+        for k in range(a, b - 1):
+            v = bi[k]
+            if v is None:
+                x, y = words[k], words[k + 1]
+                v = bi[k] = bool(x and y and not has_bigram(x, y))
+            if v:
                 return True
-        for k in range(len(seq) - 2):
-            x, y, z = seq[k], seq[k + 1], seq[k + 2]
-            if x and y and z and not lm.has_trigram(x, y, z):
+        for k in range(a, b - 2):
+            v = tri[k]
+            if v is None:
+                x, y, z = words[k], words[k + 1], words[k + 2]
+                v = tri[k] = bool(x and y and z and not has_trigram(x, y, z))
+            if v:
                 return True
         return False
 
     return novel
 
 
-def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState,
+def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, words: list,
              pruned: set[tuple[int, int]]) -> list[cand.Candidate]:
     """Candidates of every enabled source; thesaurus swaps without bigram support are
     pruned before they are built (their spans are added to ``pruned``)."""
     cfg, know = ctx.cfg, ctx.know
     inflection = (ctx.analyses, ctx.inflect)
-    novel = _novelty(sent, know.lm)
+    novel = _novelty(words, know.lm)
     found: list[cand.Candidate] = []
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
@@ -205,10 +224,13 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
         scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
         for sent in block:
             evidence.words += sum(1 for t in sent.tokens if t.kind == "word")
-            last = sent.tokens[-1].text
-            state = SentenceState(sent.tokens, lm_norm, last in ".!?…\"”'’")
+            toks = sent.tokens
+            forms = [token_forms(t.text) for t in toks]
+            words = [f[0] if t.kind == WORD else None for t, f in zip(toks, forms)]
+            cur = [f[1] if t.kind == WORD or t.kind == NUM else () for t, f in zip(toks, forms)]
+            state = SentenceState(toks, lm_norm, toks[-1].text in ".!?…\"”'’", cur)
             pruned: set[tuple[int, int]] = set()
-            found = _propose(text, sent, ctx, state, pruned)
+            found = _propose(text, sent, ctx, state, words, pruned)
             if not found:
                 continue
             if pruned:

@@ -23,11 +23,13 @@ from .tokenize import NUM, WORD, Token
 class SentenceState:
     """LM words of a sentence, updated as repairs are accepted (for joint decisions)."""
 
-    def __init__(self, tokens: Sequence[Token], normalize, ends_sentence: bool) -> None:
+    def __init__(self, tokens: Sequence[Token], normalize, ends_sentence: bool,
+                 cur: list[tuple[str, ...]] | None = None) -> None:
         self.tokens = tokens
         self.norm = normalize
-        # cur[k]: LM words currently standing for token k (punctuation -> ()).
-        self.cur: list[tuple[str, ...]] = [
+        # cur[k]: LM words currently standing for token k (punctuation -> ()); a caller
+        # that already normalised the tokens passes the same list in.
+        self.cur: list[tuple[str, ...]] = cur if cur is not None else [
             self.lm_words(t.text) if t.kind in (WORD, NUM) else () for t in tokens
         ]
         self.ends_sentence = ends_sentence
