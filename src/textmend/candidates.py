@@ -125,12 +125,36 @@ def agree_number(page_last: str, words: tuple[str, ...], analyses, inflect) -> t
     return words
 
 
+_BOOK_AUX: dict[int, tuple] = {}
+
+
+def _book_aux(book, analyses) -> tuple[frozenset[str], dict[str, tuple[tuple[str, str], ...]]]:
+    """(every word-prefix of a key, per-word lemma memo) for one phrasebook, built once.
+
+    The prefixes let the phrase search stop as soon as no longer key can match; the
+    memo keeps the (usually empty) inflected readings whose lemma may start a key.
+    """
+    hit = _BOOK_AUX.get(id(book))
+    if hit is None or hit[0] is not book or hit[3] is not analyses:
+        prefixes: set[str] = set()
+        for key in book.keys():
+            words = key.split(" ")
+            for n in range(1, len(words)):
+                prefixes.add(" ".join(words[:n]))
+        hit = (book, frozenset(prefixes), {}, analyses)
+        if len(_BOOK_AUX) > 16:
+            _BOOK_AUX.clear()
+        _BOOK_AUX[id(book)] = hit
+    return hit[1], hit[2]
+
+
 def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) -> Iterator[Candidate]:
     """Curated spinner artifacts and tortured phrases, by surface form, then by lemma."""
     toks = sentence.tokens
     first = book.first_tokens
     maxlen = min(book.max_len, max_words)
     analyses, inflect = inflection
+    prefixes, lemma_memo = _book_aux(book, analyses)
     keys = [t.text.lower().replace("’", "'") for t in toks]
     for a, b in _word_runs(sentence):
         for i in range(a, b):
@@ -143,6 +167,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
                     if j > i + 1:
+                        if phrase not in prefixes:
+                            break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
                     for original, prior, source in book.lookup_key(phrase):
                         words = tuple(original.split())
@@ -153,9 +179,14 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
             if in_name:
                 continue
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings".
-            for lemma, tag in analyses(low0):
-                if lemma == low0 or lemma not in first:
-                    continue
+            readings = lemma_memo.get(low0)
+            if readings is None:
+                readings = tuple((lemma, tag) for lemma, tag in analyses(low0)
+                                 if lemma != low0 and lemma in first)
+                if len(lemma_memo) > 100_000:
+                    lemma_memo.clear()
+                lemma_memo[low0] = readings
+            for lemma, tag in readings:
                 for original, prior, source in book.lookup_key(lemma):
                     form = _inflected(original, tag, inflect)
                     if form:
@@ -203,6 +234,36 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
     return hit
 
 
+_THES_WORDS: dict[tuple, tuple] = {}
+
+
+def _thesaurus_word(text: str, thes, analyses, inflect, top: int) -> tuple:
+    """What the thesaurus proposer needs of one page token, plain-dict cached by its text.
+
+    ``()`` when the token can start no candidate (a name or sentence start, a function
+    word, short, hyphenated, or without originals and without a multiword form to
+    grow into); else (lower-case form, originals, their replacement strings, whether
+    a multiword spun form starts with it).
+    """
+    key = (id(thes), text, top)
+    hit = _THES_WORDS.get(key)
+    if hit is not None:
+        return hit
+    low = text.lower()
+    # Capitalised words are names or sentence starts (where names are common
+    # too: "Trump said"); the gazetteer and phrasebook handle those.
+    hit = ()
+    if not (text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low):
+        originals = _word_originals(low, thes, analyses, inflect, top)
+        grows = thes.max_phrase_len >= 2 and thes.extends(low)
+        if originals or grows:
+            hit = (low, originals, [form for form, _, _ in originals], grows)
+    if len(_THES_WORDS) > 100_000:
+        _THES_WORDS.clear()
+    _THES_WORDS[key] = hit
+    return hit
+
+
 def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6,
               keep=None) -> Iterator[Candidate]:
     """Inverse thesaurus: originals a spinner could have replaced with this word or phrase.
@@ -210,38 +271,44 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
     Only words that form an n-gram the language model has never seen with a
     neighbour are considered (``novel(i, j)``): a spinner's random synonym rarely
     lands in a familiar collocation, while most clean words sit in one. This is
-    also the fast path that lets ordinary sentences skip scoring. ``keep(i, j, words)``
-    (optional) is a cheap pre-filter: most swaps fail it, and those are never built.
+    also the fast path that lets ordinary sentences skip scoring. ``keep(i, j, reps)``
+    (optional) is a cheap pre-filter returning one flag per replacement string:
+    most swaps fail it, and those are never built.
     """
     toks = sentence.tokens
     analyses, inflect = inflection
     maxlen = thes.max_phrase_len
     for a, b in _word_runs(sentence):
         for i in range(a, b):
-            tok = toks[i]
-            low = tok.text.lower()
-            # Capitalised words are names or sentence starts (where names are common
-            # too: "Trump said"); the gazetteer and phrasebook handle those.
-            if tok.text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low:
+            info = _thesaurus_word(toks[i].text, thes, analyses, inflect, top)
+            if not info or not novel(i, i + 1):
                 continue
-            if not novel(i, i + 1):
+            low, originals, reps, grows = info
+            if originals:
+                flags = keep(i, i + 1, reps) if keep is not None else None
+                for k, (form, prior, original) in enumerate(originals):
+                    if flags is None or flags[k]:
+                        yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
+                                    f"thesaurus: {low!r} is listed as a synonym of {original!r}")
+            if not grows:
                 continue
-            for form, prior, original in _word_originals(low, thes, analyses, inflect, top):
-                if keep is None or keep(i, i + 1, (form,)):
-                    yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
-                                f"thesaurus: {low!r} is listed as a synonym of {original!r}")
             # Multiword spun forms ("make investments" <- invest).
             phrase = low
             for j in range(i + 2, min(b, i + maxlen) + 1):
+                if j > i + 2 and not thes.extends(phrase):
+                    break
                 phrase += " " + toks[j - 1].text.lower()
                 if not thes.has_form(phrase):
                     continue
-                for original, prior in thes.originals(phrase)[:top]:
-                    if original != phrase and original.count(" ") <= phrase.count(" "):
-                        words = tuple(original.split())
-                        if keep is None or keep(i, j, words):
-                            yield _make(sentence, text, i, j, words, "thesaurus", prior,
-                                        f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
+                options = [(original, prior) for original, prior in thes.originals(phrase)[:top]
+                           if original != phrase and original.count(" ") <= phrase.count(" ")]
+                if not options:
+                    continue
+                flags = keep(i, j, [o for o, _ in options]) if keep is not None else None
+                for k, (original, prior) in enumerate(options):
+                    if flags is None or flags[k]:
+                        yield _make(sentence, text, i, j, tuple(original.split()), "thesaurus",
+                                    prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
 
 
 def _lemmas(word: str, analyses) -> list[str]:

@@ -109,7 +109,8 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
 
 
 def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
-    """Return keep(i, j, words): would a thesaurus candidate for tokens [i, j) survive `prune`?
+    """Return keep(i, j, reps): for each replacement string of tokens [i, j), would a
+    thesaurus candidate survive `prune`?
 
     Same arithmetic as `bigram_hint` (so identical decisions), but the page side is
     computed once per span and no `Candidate` is built for the many swaps that fail.
@@ -119,39 +120,42 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     lp = model.logprob
     cur = state.cur
     norm = state.norm
-    page: dict[tuple[int, int], tuple | None] = {}
+    toks = state.tokens
 
-    def keep(i: int, j: int, words: tuple[str, ...]) -> bool:
-        rep = " ".join(words)
-        toks = state.tokens
-        if rep.lower() == text[toks[i].start:toks[j - 1].end].lower():
-            return False
-        side = page.get((i, j), False)
-        if side is False:
-            old = cur[i]
-            side = None
-            if len(old) == 1:
-                o = old[0]
-                prev = (state.left(i, 1)[-1],)
-                right = state.right(j, 1)
-                r = right[0] if right else None
-                side = (o, prev, r, lp(o, prev), lp(o), lp(r, (o,)) if right else 0.0)
-            page[(i, j)] = side
-        if side is None:
-            return True  # unusual shapes get full scoring
-        pieces = rep.split()
-        new = _one(norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
-        if len(new) != 1:
-            return True
-        n = new[0]
-        o, prev, r, lp_o_prev, lp_o, lp_r_o = side
-        gain = lp(n, prev) - lp_o_prev - (lp(n) - lp_o)
-        if r is not None:
-            gain += lp(r, (n,)) - lp_r_o
-        if gain <= QUICK_MIN:
+    def keep(i: int, j: int, reps: Sequence[str]) -> list[bool]:
+        page_low = text[toks[i].start:toks[j - 1].end].lower()
+        old = cur[i]
+        if len(old) != 1:  # unusual shapes get full scoring
+            return [rep.lower() != page_low for rep in reps]
+        o = old[0]
+        prev = (state.left(i, 1)[-1],)
+        right = state.right(j, 1)
+        r = right[0] if right else None
+        lp_o_prev, lp_o = lp(o, prev), lp(o)
+        lp_r_o = lp(r, (o,)) if r is not None else 0.0
+        flags: list[bool] = []
+        failed = False
+        for rep in reps:
+            if rep.lower() == page_low:
+                flags.append(False)
+                continue
+            pieces = rep.split()
+            new = _one(norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
+            if len(new) != 1:
+                flags.append(True)
+                continue
+            n = new[0]
+            gain = lp(n, prev) - lp_o_prev - (lp(n) - lp_o)
+            if r is not None:
+                gain += lp(r, (n,)) - lp_r_o
+            if gain <= QUICK_MIN:
+                failed = True
+                flags.append(False)
+            else:
+                flags.append(True)
+        if failed:
             pruned.add((i, j))
-            return False
-        return True
+        return flags
 
     return keep
 

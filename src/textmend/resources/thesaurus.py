@@ -78,6 +78,7 @@ class Thesaurus:
         self.max_phrase_len: int = max_phrase_len
         self._orig_cache: dict[str, tuple[tuple[str, float], ...]] = {}
         self._nb_cache: dict[str, frozenset[str]] = {}
+        self._ext_cache: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     def _id(self, form: str) -> int | None:
@@ -90,6 +91,22 @@ class Thesaurus:
         i = self._id(form)
         offs = self._inv[0]
         return i is not None and offs[i] != offs[i + 1]
+
+    def extends(self, prefix: str) -> bool:
+        """True if some listed form starts with the words of ``prefix`` and goes on.
+
+        Lets a caller stop growing a page phrase as soon as no longer form can match.
+        """
+        hit = self._ext_cache.get(prefix)
+        if hit is None:
+            vocab = self._vocab
+            head = prefix + " "
+            i = bisect_left(vocab, head)
+            hit = i < len(vocab) and vocab[i].startswith(head)
+            if len(self._ext_cache) > 100_000:
+                self._ext_cache.clear()
+            self._ext_cache[prefix] = hit
+        return hit
 
     def originals(self, form: str) -> tuple[tuple[str, float], ...]:
         """Originals for a spun form, best prior first; () if the form is unknown."""
