@@ -353,6 +353,87 @@ def _is_cap(tok) -> bool:
     return tok.kind == "word" and tok.text[:1].isupper()
 
 
+_GAZ_AUX: dict[int, tuple] = {}
+
+
+def _gaz_memos(gaz, thes) -> tuple[dict, dict, dict]:
+    """Per-gazetteer plain-dict memos (exact names, names by token and length, span matches).
+
+    Span matches also depend on the thesaurus, so a different one starts afresh.
+    """
+    hit = _GAZ_AUX.get(id(gaz))
+    if hit is None or hit[0] is not gaz or hit[4] is not thes:
+        hit = (gaz, {}, {}, {}, thes)
+        if len(_GAZ_AUX) > 16:
+            _GAZ_AUX.clear()
+        _GAZ_AUX[id(gaz)] = hit
+    return hit[1], hit[2], hit[3]
+
+
+def _bounded_set(memo: dict, key, value) -> None:
+    if len(memo) > 50_000:
+        memo.clear()
+    memo[key] = value
+
+
+def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
+    """Non-person entries containing ``word``, grouped by word count; {} for a common word."""
+    key = (word, max_df)
+    hit = memo.get(key)
+    if hit is None:
+        ids = gaz.by_token(word)
+        groups: dict[int, list[int]] = {}
+        if len(ids) <= max_df:
+            for eid in ids:
+                if gaz.entries[eid][1] != "person":
+                    groups.setdefault(len(gaz.split_name(eid)), []).append(eid)
+        hit = {n: tuple(g) for n, g in groups.items()}
+        _bounded_set(memo, key, hit)
+    return hit
+
+
+def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
+                  max_df: int) -> tuple:
+    """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
+    by the caller): (name tokens, prior, why, anchor strength, words changed) per match."""
+    # Names sharing any page word that is not too common (a spinner may have
+    # swapped all but one word, so every word can be the anchor).
+    n = len(lows)
+    ids: set[int] = set()
+    for w in set(lows):
+        if w not in _CONNECTORS:
+            ids.update(_names_by_length(gaz, by_length, w, max_df).get(n, ()))
+    out = []
+    for eid in sorted(ids):
+        # Personal names are not made of dictionary words a spinner swaps, and a
+        # shared given name proves nothing ("Mark Antony"): they are not indexed here.
+        etoks = gaz.split_name(eid)
+        name, kind = gaz.entries[eid]
+        changed, anchors = 0, []
+        for p, e in zip(lows, etoks):
+            el = e.lower()
+            if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
+                # Exact, or nearly (transliteration or a typo: Hanguk/Hankuk).
+                if p not in _CONNECTORS:
+                    anchors.append(p)
+                continue
+            # A spinner swaps dictionary words for dictionary words: both sides
+            # of a change must be common words (not names such as Jenny).
+            if (p in _CONNECTORS or el in _CONNECTORS
+                    or not synonym_match(p, el, thes, analyses)
+                    or same_lemma(p, el, analyses) or zipf(p) < 3.0 or zipf(el) < 3.0):
+                changed = -1
+                break
+            changed += 1
+        if changed < 1 or not anchors:
+            continue
+        strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
+        out.append((tuple(etoks), 0.5 + 0.5 * strength,
+                    f"gazetteer: aligns with {kind} {name!r} "
+                    f"({changed} synonym-swapped word(s), anchor {anchors[0]!r})", strength, changed))
+    return tuple(out)
+
+
 def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
              max_len: int = 8, max_df: int = 1500) -> Iterator[Candidate]:
     """Capitalised spans that align token by token with a gazetteer name.
@@ -363,6 +444,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
     """
     toks = sentence.tokens
     n = len(toks)
+    exact, by_length, matches = _gaz_memos(gaz, thes)
     k = 0
     while k < n:
         if not _is_cap(toks[k]):
@@ -378,60 +460,34 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
         # title-case headline or boilerplate, not worth an all-subspans search.
         if run_end - run_start < 2 or run_end - run_start > 14:
             continue
+        cap = [_is_cap(t) for t in toks[run_start:run_end]]
         exact_ranges: list[tuple[int, int]] = []
         for i in range(run_start, run_end):
             for j in range(min(run_end, i + max_len), i + 1, -1):
-                if _is_cap(toks[i]) and _is_cap(toks[j - 1]):
+                if cap[i - run_start] and cap[j - 1 - run_start]:
                     name = " ".join(t.text for t in toks[i:j])
-                    if gaz.lookup_exact(name) is not None:
+                    known = exact.get(name)
+                    if known is None:
+                        known = gaz.lookup_exact(name) is not None
+                        _bounded_set(exact, name, known)
+                    if known:
                         exact_ranges.append((i, j))
         for i in range(run_start, run_end):
-            if not _is_cap(toks[i]):
+            if not cap[i - run_start]:
                 continue
             for j in range(i + 2, min(run_end, i + max_len) + 1):
-                if not _is_cap(toks[j - 1]):
+                if not cap[j - 1 - run_start]:
                     continue
                 if any(a <= i and j <= b for a, b in exact_ranges):
                     continue
-                words = [t.text for t in toks[i:j]]
-                lows = [w.lower() for w in words]
-                # Names sharing any page word that is not too common (a spinner may have
-                # swapped all but one word, so every word can be the anchor).
-                ids: set[int] = set()
-                for w in set(lows):
-                    if w not in _CONNECTORS and gaz.token_df(w) <= max_df:
-                        ids.update(gaz.by_token(w))
-                for eid in sorted(ids):
-                    etoks = gaz.split_name(eid)
-                    if len(etoks) != len(words):
-                        continue
-                    name, kind = gaz.entries[eid]
-                    if kind == "person":
-                        # Personal names are not made of dictionary words a spinner
-                        # swaps, and a shared given name proves nothing ("Mark Antony").
-                        continue
-                    changed, anchors = 0, []
-                    for p, e in zip(lows, etoks):
-                        el = e.lower()
-                        if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
-                            # Exact, or nearly (transliteration or a typo: Hanguk/Hankuk).
-                            if p not in _CONNECTORS:
-                                anchors.append(p)
-                            continue
-                        # A spinner swaps dictionary words for dictionary words: both sides
-                        # of a change must be common words (not names such as Jenny).
-                        if (p in _CONNECTORS or el in _CONNECTORS
-                                or not synonym_match(p, el, thes, analyses)
-                                or same_lemma(p, el, analyses) or zipf(p) < 3.0 or zipf(el) < 3.0):
-                            changed = -1
-                            break
-                        changed += 1
-                    if changed < 1 or not anchors:
-                        continue
-                    strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
-                    c = _make(sentence, text, i, j, tuple(etoks), "gazetteer", 0.5 + 0.5 * strength,
-                              f"gazetteer: aligns with {kind} {name!r} "
-                              f"({changed} synonym-swapped word(s), anchor {anchors[0]!r})")
+                lows = tuple(t.text.lower() for t in toks[i:j])
+                key = (lows, max_df)
+                found = matches.get(key)
+                if found is None:
+                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df)
+                    _bounded_set(matches, key, found)
+                for etoks, prior, why, strength, changed in found:
+                    c = _make(sentence, text, i, j, etoks, "gazetteer", prior, why)
                     c.extra["anchor"] = strength
                     c.extra["changed"] = changed
                     yield c
