@@ -108,6 +108,21 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
+#: Replacement string -> (its lower case, its single LM word or None); plain-dict memo.
+_REP_FORMS: dict[str, tuple[str, str | None]] = {}
+_REP_NORM: list = [None]  # the normaliser the memo was filled with
+
+
+def _rep_form(state: SentenceState, rep: str) -> tuple[str, str | None]:
+    if _REP_NORM[0] is not state.norm or len(_REP_FORMS) > 100_000:
+        _REP_FORMS.clear()
+        _REP_NORM[0] = state.norm
+    pieces = rep.split()
+    new = _one(state.norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
+    hit = _REP_FORMS[rep] = (rep.lower(), new[0] if len(new) == 1 else None)
+    return hit
+
+
 def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
     """Return keep(i, j, reps): for each replacement string of tokens [i, j), would a
     thesaurus candidate survive `prune`?
@@ -117,10 +132,10 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
     a swap that only changes case is dropped unrecorded, as the engine's filter does.
     """
-    lp = model.logprob
+    lp1, lp2 = model.unigram_logprob, model.bigram_logprob
     cur = state.cur
-    norm = state.norm
     toks = state.tokens
+    memo = _REP_FORMS if _REP_NORM[0] is state.norm else {}
 
     def keep(i: int, j: int, reps: Sequence[str]) -> list[bool]:
         page_low = text[toks[i].start:toks[j - 1].end].lower()
@@ -128,26 +143,27 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
         if len(old) != 1:  # unusual shapes get full scoring
             return [rep.lower() != page_low for rep in reps]
         o = old[0]
-        prev = (state.left(i, 1)[-1],)
+        prev = state.left(i, 1)[-1]
         right = state.right(j, 1)
         r = right[0] if right else None
-        lp_o_prev, lp_o = lp(o, prev), lp(o)
-        lp_r_o = lp(r, (o,)) if r is not None else 0.0
+        lp_o_prev, lp_o = lp2(prev, o), lp1(o)
+        lp_r_o = lp2(o, r) if r is not None else 0.0
         flags: list[bool] = []
         failed = False
         for rep in reps:
-            if rep.lower() == page_low:
+            form = memo.get(rep)
+            if form is None:
+                form = _rep_form(state, rep)
+            if form[0] == page_low:
                 flags.append(False)
                 continue
-            pieces = rep.split()
-            new = _one(norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
-            if len(new) != 1:
+            n = form[1]
+            if n is None:
                 flags.append(True)
                 continue
-            n = new[0]
-            gain = lp(n, prev) - lp_o_prev - (lp(n) - lp_o)
+            gain = lp2(prev, n) - lp_o_prev - (lp1(n) - lp_o)
             if r is not None:
-                gain += lp(r, (n,)) - lp_r_o
+                gain += lp2(n, r) - lp_r_o
             if gain <= QUICK_MIN:
                 failed = True
                 flags.append(False)

@@ -104,6 +104,30 @@ class NgramModel:
             cache[key] = v
         return v
 
+    def unigram_logprob(self, word: str) -> float:
+        """``logprob(word)`` for the hot path (no context tuple to build or inspect)."""
+        key = ("", "", word)
+        v = self._cache.get(key)
+        if v is None:
+            v = self._compute("", "", word)
+            cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
+    def bigram_logprob(self, h1: str, word: str) -> float:
+        """``logprob(word, (h1,))`` for the hot path (no context tuple to build or inspect)."""
+        key = ("", h1, word)
+        v = self._cache.get(key)
+        if v is None:
+            v = self._compute("", h1, word)
+            cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
     def score(self, words: Sequence[str], start: int = 0) -> float:
         """Sum of logprob(words[i] | words[i-2:i]) for i >= ``start``.
 
