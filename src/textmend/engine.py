@@ -128,44 +128,51 @@ def _analyse_word(word: str) -> tuple:
 word_analyses = _word_memo(_analyse_word)
 
 
-def _token_forms(text: str) -> tuple[str, tuple[str, ...]]:
-    """(LM normal form, LM words) of one token's text (tokens hold no whitespace)."""
+def _token_forms(text: str) -> tuple[str, tuple[str, ...], int | None]:
+    """(LM normal form, LM words, novelty key) of one token's text (tokens hold no
+    whitespace). The key is the form's vocabulary id, -1 if unknown, None if empty."""
+    from .resources.lm import load
+
     n = lm_norm(text)
-    return n, tuple(n.split())
+    key = (load().word_id(n) if n else None)
+    return n, tuple(n.split()), (-1 if key is None and n else key)
 
 
 #: Cached `_token_forms`: each sentence needs both forms of every token.
 token_forms = _word_memo(_token_forms)
 
 
-def _novelty(words: list, lm):
+def _novelty(keys: list, lm):
     """Return novel(i, j, inner=False): does the page n-gram around tokens [i, j) include
     a bigram or trigram the language model has never seen?
 
-    ``words`` holds each token's LM form (None for non-words). With ``inner`` only
-    n-grams inside the span count (for multiword terms); otherwise the span's words
-    with one neighbour on each side are checked. Proposers ask about overlapping
-    spans, so each bigram and trigram verdict is memoised for the sentence.
+    ``keys`` holds each token's vocabulary id (-1 for an unknown word, None for a
+    non-word or a word without LM form: n-grams through it are not judged). With
+    ``inner`` only n-grams inside the span count (for multiword terms); otherwise the
+    span's words with one neighbour on each side are checked. Proposers ask about
+    overlapping spans, so each bigram and trigram verdict is memoised for the sentence.
     """
-    n = len(words)
-    bi: list = [None] * n   # bi[k]: "words[k] words[k+1]" is an unseen bigram
+    n = len(keys)
+    bi: list = [None] * n   # bi[k]: "k k+1" is an unseen bigram
     tri: list = [None] * n  # tri[k]: same for the trigram starting at k
-    has_bigram, has_trigram = lm.has_bigram, lm.has_trigram
+    has_bigram, has_trigram = lm.has_bigram_id, lm.has_trigram_id
 
     def novel(i: int, j: int, inner: bool = False) -> bool:
         a, b = (i, j) if inner else (max(0, i - 1), min(n, j + 1))
         for k in range(a, b - 1):
             v = bi[k]
             if v is None:
-                x, y = words[k], words[k + 1]
-                v = bi[k] = bool(x and y and not has_bigram(x, y))
+                x, y = keys[k], keys[k + 1]
+                v = bi[k] = (x is not None and y is not None
+                             and (x < 0 or y < 0 or not has_bigram(x, y)))
             if v:
                 return True
         for k in range(a, b - 2):
             v = tri[k]
             if v is None:
-                x, y, z = words[k], words[k + 1], words[k + 2]
-                v = tri[k] = bool(x and y and z and not has_trigram(x, y, z))
+                x, y, z = keys[k], keys[k + 1], keys[k + 2]
+                v = tri[k] = (x is not None and y is not None and z is not None
+                              and (x < 0 or y < 0 or z < 0 or not has_trigram(x, y, z)))
             if v:
                 return True
         return False
@@ -173,13 +180,13 @@ def _novelty(words: list, lm):
     return novel
 
 
-def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, words: list,
+def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, keys: list,
              pruned: set[tuple[int, int]]) -> list[cand.Candidate]:
     """Candidates of every enabled source; thesaurus swaps without bigram support are
     pruned before they are built (their spans are added to ``pruned``)."""
     cfg, know = ctx.cfg, ctx.know
     inflection = (ctx.analyses, ctx.inflect)
-    novel = _novelty(words, know.lm)
+    novel = _novelty(keys, know.lm)
     found: list[cand.Candidate] = []
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
@@ -226,11 +233,11 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
             evidence.words += sum(1 for t in sent.tokens if t.kind == "word")
             toks = sent.tokens
             forms = [token_forms(t.text) for t in toks]
-            words = [f[0] if t.kind == WORD else None for t, f in zip(toks, forms)]
+            keys = [f[2] if t.kind == WORD else None for t, f in zip(toks, forms)]
             cur = [f[1] if t.kind == WORD or t.kind == NUM else () for t, f in zip(toks, forms)]
             state = SentenceState(toks, lm_norm, toks[-1].text in ".!?…\"”'’", cur)
             pruned: set[tuple[int, int]] = set()
-            found = _propose(text, sent, ctx, state, words, pruned)
+            found = _propose(text, sent, ctx, state, keys, pruned)
             if not found:
                 continue
             if pruned:

@@ -108,18 +108,28 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
-#: Replacement string -> (its lower case, its single LM word or None); plain-dict memo.
-_REP_FORMS: dict[str, tuple[str, str | None]] = {}
-_REP_NORM: list = [None]  # the normaliser the memo was filled with
+#: Per (normaliser, model): replacement string -> (its lower case, its single LM word
+#: or None, that word's unigram logprob). Plain dicts, cleared when they grow large.
+_REP_FORMS: dict[tuple, dict[str, tuple[str, str | None, float]]] = {}
 
 
-def _rep_form(state: SentenceState, rep: str) -> tuple[str, str | None]:
-    if _REP_NORM[0] is not state.norm or len(_REP_FORMS) > 100_000:
-        _REP_FORMS.clear()
-        _REP_NORM[0] = state.norm
+def _rep_forms(state: SentenceState, model) -> dict[str, tuple[str, str | None, float]]:
+    owner = (state.norm, model)
+    memo = _REP_FORMS.get(owner)
+    if memo is None:
+        if len(_REP_FORMS) > 8:
+            _REP_FORMS.clear()
+        memo = _REP_FORMS[owner] = {}
+    elif len(memo) > 100_000:
+        memo.clear()
+    return memo
+
+
+def _rep_form(state: SentenceState, model, memo: dict, rep: str) -> tuple[str, str | None, float]:
     pieces = rep.split()
     new = _one(state.norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
-    hit = _REP_FORMS[rep] = (rep.lower(), new[0] if len(new) == 1 else None)
+    n = new[0] if len(new) == 1 else None
+    hit = memo[rep] = (rep.lower(), n, model.unigram_logprob(n) if n is not None else 0.0)
     return hit
 
 
@@ -133,9 +143,10 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     a swap that only changes case is dropped unrecorded, as the engine's filter does.
     """
     lp1, lp2 = model.unigram_logprob, model.bigram_logprob
+    get = model.memo.get
     cur = state.cur
     toks = state.tokens
-    memo = _REP_FORMS if _REP_NORM[0] is state.norm else {}
+    memo = _rep_forms(state, model)
 
     def keep(i: int, j: int, reps: Sequence[str]) -> list[bool]:
         page_low = text[toks[i].start:toks[j - 1].end].lower()
@@ -153,17 +164,23 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
         for rep in reps:
             form = memo.get(rep)
             if form is None:
-                form = _rep_form(state, rep)
-            if form[0] == page_low:
+                form = _rep_form(state, model, memo, rep)
+            low, n, lp_n = form
+            if low == page_low:
                 flags.append(False)
                 continue
-            n = form[1]
             if n is None:
                 flags.append(True)
                 continue
-            gain = lp2(prev, n) - lp_o_prev - (lp1(n) - lp_o)
+            v = get(("", prev, n))
+            if v is None:
+                v = lp2(prev, n)
+            gain = v - lp_o_prev - (lp_n - lp_o)
             if r is not None:
-                gain += lp2(n, r) - lp_r_o
+                v = get(("", n, r))
+                if v is None:
+                    v = lp2(n, r)
+                gain += v - lp_r_o
             if gain <= QUICK_MIN:
                 failed = True
                 flags.append(False)

@@ -104,6 +104,15 @@ class NgramModel:
             cache[key] = v
         return v
 
+    @property
+    def memo(self) -> dict[tuple[str, str, str], float]:
+        """The logprob memo, keyed (h2, h1, word) with "" for a missing context word.
+
+        Hot loops may read it directly (``memo.get``) and call `logprob` on a miss;
+        only this class writes to it (it is cleared in place, never replaced).
+        """
+        return self._cache
+
     def unigram_logprob(self, word: str) -> float:
         """``logprob(word)`` for the hot path (no context tuple to build or inspect)."""
         key = ("", "", word)
@@ -171,6 +180,19 @@ class NgramModel:
         w, i1, i2 = ids.get(word), ids.get(h1), ids.get(h2)
         if w is None or i1 is None or i2 is None:
             return False
+        c = self._find(self._ctx, i2, i1)
+        return c >= 0 and self._find(self._tri, c, w) >= 0
+
+    def word_id(self, word: str) -> int | None:
+        """Vocabulary id of ``word`` (already normalised), or None if unknown."""
+        return self._ids.get(word)
+
+    def has_bigram_id(self, i1: int, w: int) -> bool:
+        """`has_bigram` for words given by `word_id` (saves the lookups in hot loops)."""
+        return self._find(self._big, i1, w) >= 0
+
+    def has_trigram_id(self, i2: int, i1: int, w: int) -> bool:
+        """`has_trigram` for words given by `word_id`."""
         c = self._find(self._ctx, i2, i1)
         return c >= 0 and self._find(self._tri, c, w) >= 0
 
