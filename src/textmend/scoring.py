@@ -44,23 +44,34 @@ class SentenceState:
 
     def left(self, i: int, n: int = 2) -> list[str]:
         """Up to ``n`` LM words before token ``i`` (``<s>`` at the sentence start)."""
+        if n <= 0:
+            return []
+        cur = self.cur
         got: list[str] = []
         k = i - 1
-        while k >= 0 and len(got) < n:
-            got[:0] = self.cur[k][-(n - len(got)):] if self.cur[k] else []
+        while k >= 0:
+            words = cur[k]
             k -= 1
-        if len(got) < n:
-            got.insert(0, "<s>")
+            if words:
+                got[:0] = words[-(n - len(got)):]
+                if len(got) >= n:
+                    return got
+        got.insert(0, "<s>")
         return got
 
     def right(self, j: int, n: int = 2) -> list[str]:
         """Up to ``n`` LM words after token ``j - 1`` (``</s>`` at a sentence end)."""
+        if n <= 0:
+            return []
+        cur = self.cur
         got: list[str] = []
-        k = j
-        while k < len(self.cur) and len(got) < n:
-            got.extend(self.cur[k][: n - len(got)])
-            k += 1
-        if len(got) < n and k >= len(self.cur) and self.ends_sentence:
+        for k in range(j, len(cur)):
+            words = cur[k]
+            if words:
+                got.extend(words[:n - len(got)])
+                if len(got) >= n:
+                    return got
+        if self.ends_sentence:
             got.append("</s>")
         return got
 
@@ -77,14 +88,35 @@ def lm_delta(model, state: SentenceState, c: Candidate) -> tuple[float, float]:
     """Return (context delta, unigram delta) of the candidate over the page text, log10."""
     left = state.left(c.i)
     right = state.right(c.j)
-    old = state.span(c.i, c.j)
-    new = list(state.lm_words(c.replacement))
+    cur = state.cur
+    old = [w for k in range(c.i, c.j) for w in cur[k]]
+    new = list(_lm_words(state, c.replacement))
     start = len(left)
     full = model.score(left + new + right, start) - model.score(left + old + right, start)
-    uni = sum(model.logprob(w) for w in new) - sum(model.logprob(w) for w in old)
+    lp1 = model.unigram_logprob
+    uni = sum(map(lp1, new)) - sum(map(lp1, old))
     # Right-context words are scored with new history but are the same words: their
     # unigram terms cancel, so the frequency part is just the replaced words.
     return full - uni, uni
+
+
+#: Per normaliser: replacement text -> its LM words (plain dict, cleared when large).
+_LM_WORDS: dict = {}
+
+
+def _lm_words(state: SentenceState, text: str) -> tuple[str, ...]:
+    """`SentenceState.lm_words`, memoised: candidates repeat the same replacements."""
+    memo = _LM_WORDS.get(state.norm)
+    if memo is None:
+        if len(_LM_WORDS) > 8:
+            _LM_WORDS.clear()
+        memo = _LM_WORDS[state.norm] = {}
+    hit = memo.get(text)
+    if hit is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[text] = state.lm_words(text)
+    return hit
 
 
 #: Bigram-level context gain below which a thesaurus candidate is not worth full scoring
