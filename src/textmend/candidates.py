@@ -311,18 +311,36 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
                                     prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
 
 
+_LEMMAS: dict = {}  # analyses function -> {word: (lemmas, lemma set)}
+
+
+def _lemma_info(word: str, analyses) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The lower-case word and its lemmas (in order, and as a set); plain-dict cached."""
+    memo = _LEMMAS.get(analyses)
+    if memo is None:
+        if len(_LEMMAS) > 8:
+            _LEMMAS.clear()
+        memo = _LEMMAS[analyses] = {}
+    hit = memo.get(word)
+    if hit is None:
+        low = word.lower()
+        out = [low]
+        for lemma, _tag in analyses(low):
+            if lemma not in out:
+                out.append(lemma)
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[word] = (tuple(out), frozenset(out))
+    return hit
+
+
 def _lemmas(word: str, analyses) -> list[str]:
-    low = word.lower()
-    out = [low]
-    for lemma, _tag in analyses(low):
-        if lemma not in out:
-            out.append(lemma)
-    return out
+    return list(_lemma_info(word, analyses)[0])
 
 
 def same_lemma(page: str, target: str, analyses) -> bool:
     """True when two words differ only by inflection (index/indexes): not a spin."""
-    return bool(set(_lemmas(page, analyses)) & set(_lemmas(target, analyses)))
+    return not _lemma_info(page, analyses)[1].isdisjoint(_lemma_info(target, analyses)[1])
 
 
 _SYN_CACHE: dict[tuple[str, str], bool] = {}
@@ -335,8 +353,8 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
     if hit is not None:
         return hit
     hit = False
-    tl = _lemmas(target, analyses)
-    for p in _lemmas(page, analyses):
+    tl = _lemma_info(target, analyses)[0]
+    for p in _lemma_info(page, analyses)[0]:
         for t in tl:
             if p == t or thes.are_synonyms(p, t):
                 hit = True
@@ -536,6 +554,22 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
 
 
 _TERM_MATCHES: dict[tuple, tuple] = {}
+_NEIGHBOUR_TERMS: dict[tuple, frozenset] = {}
+
+
+def _neighbour_terms(word: str, index, thes) -> frozenset:
+    """Two-word terms whose first word is a thesaurus neighbour of ``word`` (cached by word:
+    many page bigrams share their first word)."""
+    key = (id(index), id(thes), word)
+    hit = _NEIGHBOUR_TERMS.get(key)
+    if hit is None:
+        found: set = set()
+        for nb in thes.neighbours(word):
+            found.update(index.get((2, 0, nb), ()))
+        if len(_NEIGHBOUR_TERMS) > 20_000:
+            _NEIGHBOUR_TERMS.clear()
+        hit = _NEIGHBOUR_TERMS[key] = frozenset(found)
+    return hit
 
 
 def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_seen, word_map,
@@ -557,8 +591,7 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
             for orig in word_map.get(w, ()):
                 found.update(index.get((n, pos, orig), ()))
     if not found and n == 2 and not lm_seen(lows[0], lows[1]):
-        for nb in thes.neighbours(lows[0]):
-            found.update(index.get((n, 0, nb), ()))
+        found.update(_neighbour_terms(lows[0], index, thes))
     out: list[tuple] = []
     if not any(term == lows for term, _ in found):
         for term, tortured in sorted(found):
