@@ -199,8 +199,15 @@ def _spelling_variant(a: str, b: str) -> bool:
     a2, b2 = a.replace("-", "").replace(" ", ""), b.replace("-", "").replace(" ", "")
     if a2 == b2:
         return True
-    if len(a2) == len(b2) and sum(x != y for x, y in zip(a2, b2)) == 1:
-        return True  # maximise/maximize, colour-less one-letter swaps
+    if len(a2) == len(b2):
+        diff = 0
+        for x, y in zip(a2, b2):
+            if x != y:
+                diff += 1
+                if diff > 1:
+                    break
+        if diff == 1:
+            return True  # maximise/maximize, colour-less one-letter swaps
     return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
 
 
@@ -354,9 +361,10 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
         return hit
     hit = False
     tl = _lemma_info(target, analyses)[0]
+    neighbours = thes.neighbours  # holds both directions: the same test as are_synonyms
     for p in _lemma_info(page, analyses)[0]:
         for t in tl:
-            if p == t or thes.are_synonyms(p, t):
+            if p == t or t in neighbours(p):
                 hit = True
                 break
         if hit:
@@ -598,6 +606,7 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
             if title and not tortured:
                 continue
             changed = mapped = 0
+            swaps: list[tuple[str, str]] = []  # positions that must be thesaurus synonyms
             for p, t in zip(lows, term):
                 if p == t:
                     continue
@@ -608,9 +617,18 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
                     changed += 1
                     mapped += 1
                     continue
-                if (p in STOPWORDS or t in STOPWORDS
-                        or not synonym_match(p, t, thes, analyses)
-                        or same_lemma(p, t, analyses)):
+                if p in STOPWORDS or t in STOPWORDS:
+                    changed = -1
+                    break
+                swaps.append((p, t))
+            if changed < 0:
+                continue
+            total = changed + len(swaps)
+            if not (total >= 1 and (tortured or total < n)):
+                continue  # fails the test below whatever the synonym checks say
+            # The (costlier) synonym checks last: every position must pass, in any order.
+            for p, t in swaps:
+                if not synonym_match(p, t, thes, analyses) or same_lemma(p, t, analyses):
                     changed = -1
                     break
                 changed += 1

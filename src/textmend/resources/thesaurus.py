@@ -36,29 +36,39 @@ def _offsets(block: bytes, n: int) -> tuple[array, memoryview]:
 
 
 def _row(offs: array, data: memoryview, i: int, priors: bool) -> list[tuple[int, int]]:
-    """Decode row i: ascending ids with their prior bytes (0 when ``priors`` is False)."""
+    """Decode row i: ascending ids with their prior bytes (0 when ``priors`` is False).
+
+    A row is a varint count, that many varint id gaps, then (with priors) one byte per id.
+    """
     pos, end = offs[i], offs[i + 1]
     if pos == end:
         return []
+    raw = bytes(data[pos:end])  # iterating bytes is much faster than indexing a memoryview
     vals: list[int] = []
+    append = vals.append
     acc = shift = 0
     count = -1
-    while True:
-        b = data[pos]
-        pos += 1
-        acc |= (b & 0x7F) << shift
+    prev = 0
+    used = 0
+    for b in raw:
+        used += 1
         if b & 0x80:
+            acc |= (b & 0x7F) << shift
             shift += 7
             continue
+        acc |= b << shift
         if count < 0:
             count = acc
+            if count == 0:
+                break
         else:
-            vals.append(acc + (vals[-1] if vals else 0))
+            prev += acc
+            append(prev)
             if len(vals) == count:
                 break
         acc = shift = 0
     if priors:
-        return list(zip(vals, data[pos: pos + count]))
+        return list(zip(vals, raw[used:used + count]))
     return [(v, 0) for v in vals]
 
 
