@@ -128,24 +128,28 @@ def agree_number(page_last: str, words: tuple[str, ...], analyses, inflect) -> t
 _BOOK_AUX: dict[int, tuple] = {}
 
 
-def _book_aux(book, analyses) -> tuple[frozenset[str], dict[str, tuple[tuple[str, str], ...]]]:
-    """(every word-prefix of a key, per-word lemma memo) for one phrasebook, built once.
+def _book_aux(book, analyses) -> tuple[dict, frozenset[str], dict[str, tuple[tuple[str, str], ...]]]:
+    """(key -> entries, every word-prefix of a key, per-word lemma memo) for one
+    phrasebook, built once.
 
-    The prefixes let the phrase search stop as soon as no longer key can match; the
-    memo keeps the (usually empty) inflected readings whose lemma may start a key.
+    The table is a plain copy of `lookup_key` (the book is immutable), read without a
+    method call; the prefixes let the phrase search stop as soon as no longer key can
+    match; the memo keeps the (usually empty) inflected readings whose lemma may start
+    a key.
     """
     hit = _BOOK_AUX.get(id(book))
     if hit is None or hit[0] is not book or hit[3] is not analyses:
         prefixes: set[str] = set()
-        for key in book.keys():
+        table = {key: book.lookup_key(key) for key in book.keys()}
+        for key in table:
             words = key.split(" ")
             for n in range(1, len(words)):
                 prefixes.add(" ".join(words[:n]))
-        hit = (book, frozenset(prefixes), {}, analyses)
+        hit = (book, frozenset(prefixes), {}, analyses, table)
         if len(_BOOK_AUX) > 16:
             _BOOK_AUX.clear()
         _BOOK_AUX[id(book)] = hit
-    return hit[1], hit[2]
+    return hit[4], hit[1], hit[2]
 
 
 def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) -> Iterator[Candidate]:
@@ -154,15 +158,16 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
     first = book.first_tokens
     maxlen = min(book.max_len, max_words)
     analyses, inflect = inflection
-    prefixes, lemma_memo = _book_aux(book, analyses)
-    keys = [t.text.lower().replace("’", "'") for t in toks]
+    table, prefixes, lemma_memo = _book_aux(book, analyses)
+    texts = [t.text for t in toks]
+    keys = [t.lower().replace("’", "'") for t in texts]
     for a, b in _word_runs(sentence):
         for i in range(a, b):
             low0 = keys[i]
             # A capitalised word inside a sentence is part of a name ("SK Group",
             # "Jenny Town"): only multiword entries may touch it, and curated ones only
             # when they restore a name themselves ("White Home" -> "White House").
-            in_name = i > 0 and toks[i].text[:1].isupper()
+            in_name = i > 0 and texts[i][:1].isupper()
             if low0 in first:
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
@@ -170,7 +175,7 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                         if phrase not in prefixes:
                             break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
-                    for original, prior, source in book.lookup_key(phrase):
+                    for original, prior, source in table.get(phrase, ()):
                         words = tuple(original.split())
                         if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper())):
                             continue
