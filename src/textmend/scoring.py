@@ -33,6 +33,8 @@ class SentenceState:
             self.lm_words(t.text) if t.kind in (WORD, NUM) else () for t in tokens
         ]
         self.ends_sentence = ends_sentence
+        #: (i, j, model) -> page-side scores for `lm_delta`; cleared by `accept`.
+        self.page_scores: dict[tuple, tuple] = {}
 
     def lm_words(self, text: str) -> tuple[str, ...]:
         out: list[str] = []
@@ -79,6 +81,7 @@ class SentenceState:
         return [w for k in range(i, j) for w in self.cur[k]]
 
     def accept(self, c: Candidate) -> None:
+        self.page_scores.clear()
         self.cur[c.i] = self.lm_words(c.replacement)
         for k in range(c.i + 1, c.j):
             self.cur[k] = ()
@@ -86,15 +89,22 @@ class SentenceState:
 
 def lm_delta(model, state: SentenceState, c: Candidate) -> tuple[float, float]:
     """Return (context delta, unigram delta) of the candidate over the page text, log10."""
-    left = state.left(c.i)
-    right = state.right(c.j)
-    cur = state.cur
-    old = [w for k in range(c.i, c.j) for w in cur[k]]
+    key = (c.i, c.j, model)
+    page = state.page_scores.get(key)
+    if page is None:
+        # The page side is shared by every candidate for the same span (until a repair
+        # is accepted): context, and the page words' full and unigram scores.
+        left = state.left(c.i)
+        right = state.right(c.j)
+        cur = state.cur
+        old = [w for k in range(c.i, c.j) for w in cur[k]]
+        start = len(left)
+        page = state.page_scores[key] = (left, right, start, model.score(left + old + right, start),
+                                         sum(map(model.unigram_logprob, old)))
+    left, right, start, old_full, old_uni = page
     new = list(_lm_words(state, c.replacement))
-    start = len(left)
-    full = model.score(left + new + right, start) - model.score(left + old + right, start)
-    lp1 = model.unigram_logprob
-    uni = sum(map(lp1, new)) - sum(map(lp1, old))
+    full = model.score(left + new + right, start) - old_full
+    uni = sum(map(model.unigram_logprob, new)) - old_uni
     # Right-context words are scored with new history but are the same words: their
     # unigram terms cancel, so the frequency part is just the replaced words.
     return full - uni, uni
