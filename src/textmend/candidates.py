@@ -269,7 +269,7 @@ def _thesaurus_word(text: str, thes, analyses, inflect, top: int) -> tuple:
         originals = _word_originals(low, thes, analyses, inflect, top)
         grows = thes.max_phrase_len >= 2 and thes.extends(low)
         if originals or grows:
-            hit = (low, originals, [form for form, _, _ in originals], grows)
+            hit = (low, originals, tuple(form for form, _, _ in originals), grows)
     if len(_THES_WORDS) > 100_000:
         _THES_WORDS.clear()
     _THES_WORDS[key] = hit
@@ -316,7 +316,7 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
                            if original != phrase and original.count(" ") <= phrase.count(" ")]
                 if not options:
                     continue
-                flags = keep(i, j, [o for o, _ in options]) if keep is not None else None
+                flags = keep(i, j, tuple(o for o, _ in options)) if keep is not None else None
                 for k, (original, prior) in enumerate(options):
                     if flags is None or flags[k]:
                         yield _make(sentence, text, i, j, tuple(original.split()), "thesaurus",

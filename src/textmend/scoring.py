@@ -150,29 +150,28 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
-#: Per (normaliser, model): replacement string -> (its lower case, its single LM word
-#: or None, that word's unigram logprob). Plain dicts, cleared when they grow large.
-_REP_FORMS: dict[tuple, dict[str, tuple[str, str | None, float]]] = {}
+#: Per (normaliser, model): replacement strings -> per string (its lower case, its
+#: single LM word or None, that word's unigram logprob). Plain dicts, cleared when large.
+_REP_FORMS: dict[tuple, dict[tuple[str, ...], list[tuple[str, str | None, float]]]] = {}
 
 
-def _rep_forms(state: SentenceState, model) -> dict[str, tuple[str, str | None, float]]:
+def _rep_forms(state: SentenceState, model) -> dict:
     owner = (state.norm, model)
     memo = _REP_FORMS.get(owner)
     if memo is None:
         if len(_REP_FORMS) > 8:
             _REP_FORMS.clear()
         memo = _REP_FORMS[owner] = {}
-    elif len(memo) > 100_000:
+    elif len(memo) > 50_000:
         memo.clear()
     return memo
 
 
-def _rep_form(state: SentenceState, model, memo: dict, rep: str) -> tuple[str, str | None, float]:
+def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float]:
     pieces = rep.split()
     new = _one(state.norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
     n = new[0] if len(new) == 1 else None
-    hit = memo[rep] = (rep.lower(), n, model.unigram_logprob(n) if n is not None else 0.0)
-    return hit
+    return rep.lower(), n, model.unigram_logprob(n) if n is not None else 0.0
 
 
 def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
@@ -183,31 +182,36 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     computed once per span and no `Candidate` is built for the many swaps that fail.
     Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
     a swap that only changes case is dropped unrecorded, as the engine's filter does.
+    ``reps`` is a tuple (the same options recur for the same page word: memoised).
     """
     lp1, lp2 = model.unigram_logprob, model.bigram_logprob
     get = model.memo.get
     cur = state.cur
     toks = state.tokens
     memo = _rep_forms(state, model)
+    ncur = len(cur)
 
-    def keep(i: int, j: int, reps: Sequence[str]) -> list[bool]:
+    def keep(i: int, j: int, reps: tuple[str, ...]) -> list[bool]:
         page_low = text[toks[i].start:toks[j - 1].end].lower()
         old = cur[i]
         if len(old) != 1:  # unusual shapes get full scoring
             return [rep.lower() != page_low for rep in reps]
         o = old[0]
-        prev = state.left(i, 1)[-1]
-        right = state.right(j, 1)
-        r = right[0] if right else None
+        # left(i, 1) and right(j, 1), with their common case inline
+        prev = cur[i - 1][-1] if i > 0 and cur[i - 1] else state.left(i, 1)[-1]
+        if j < ncur and cur[j]:
+            r = cur[j][0]
+        else:
+            right = state.right(j, 1)
+            r = right[0] if right else None
         lp_o_prev, lp_o = lp2(prev, o), lp1(o)
         lp_r_o = lp2(o, r) if r is not None else 0.0
+        forms = memo.get(reps)
+        if forms is None:
+            forms = memo[reps] = [_rep_form(state, model, rep) for rep in reps]
         flags: list[bool] = []
         failed = False
-        for rep in reps:
-            form = memo.get(rep)
-            if form is None:
-                form = _rep_form(state, model, memo, rep)
-            low, n, lp_n = form
+        for low, n, lp_n in forms:
             if low == page_low:
                 flags.append(False)
                 continue
