@@ -65,8 +65,16 @@ def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
             )
 
 
-def _word_runs(sentence: Sentence) -> list[tuple[int, int]]:
+#: The last sentence's word runs: every proposer asks for them in turn. One tuple,
+#: replaced whole, so concurrent readers always see a matching (sentence, runs) pair.
+_LAST_RUNS: list[tuple] = [(None, ())]
+
+
+def _word_runs(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     """Maximal runs of consecutive word tokens (phrases never cross punctuation)."""
+    last = _LAST_RUNS[0]
+    if last[0] is sentence:
+        return last[1]
     runs: list[tuple[int, int]] = []
     start = None
     toks = sentence.tokens
@@ -79,7 +87,8 @@ def _word_runs(sentence: Sentence) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         runs.append((start, len(toks)))
-    return runs
+    _LAST_RUNS[0] = (sentence, tuple(runs))
+    return _LAST_RUNS[0][1]
 
 
 def _make(sentence: Sentence, text: str, i: int, j: int, words: tuple[str, ...], source: str,

@@ -230,11 +230,12 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
     for block in _blocks(text, cfg):
         scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
         for sent in block:
-            evidence.words += sum(1 for t in sent.tokens if t.kind == "word")
             toks = sent.tokens
+            kinds = [t.kind for t in toks]
+            evidence.words += kinds.count(WORD)
             forms = [token_forms(t.text) for t in toks]
-            keys = [f[2] if t.kind == WORD else None for t, f in zip(toks, forms)]
-            cur = [f[1] if t.kind == WORD or t.kind == NUM else () for t, f in zip(toks, forms)]
+            keys = [f[2] if k == WORD else None for k, f in zip(kinds, forms)]
+            cur = [f[1] if k == WORD or k == NUM else () for k, f in zip(kinds, forms)]
             state = SentenceState(toks, lm_norm, toks[-1].text in ".!?…\"”'’", cur)
             pruned: set[tuple[int, int]] = set()
             found = _propose(text, sent, ctx, state, keys, pruned)
