@@ -547,6 +547,7 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
     lows = [t.text.lower() for t in toks]
     caps = [t.text[:1].isupper() for t in toks]
     for a, b in _word_runs(sentence):
+        run_caps = any(caps[a:b])
         for i in range(a, b):
             if lows[i] in STOPWORDS:
                 continue  # every n-gram from here starts with a function word
@@ -555,7 +556,7 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                 # A Title Case run ("Profound Figuring", in headings and keyword
                 # lists) is searched for tortured-phrase originals only.
                 title = False
-                if any(caps[i:j]):
+                if run_caps and any(caps[i:j]):
                     title = (all(caps[i:j]) and not any(t.text.isupper() for t in toks[i:j])
                              # the whole capitalised run, not a piece of a longer name
                              and not (i > a and caps[i - 1])
@@ -588,7 +589,7 @@ def _neighbour_terms(word: str, index, thes) -> frozenset:
         found: set = set()
         for nb in thes.neighbours(word):
             found.update(index.get((2, 0, nb), ()))
-        if len(_NEIGHBOUR_TERMS) > 20_000:
+        if len(_NEIGHBOUR_TERMS) > 4096:
             _NEIGHBOUR_TERMS.clear()
         hit = _NEIGHBOUR_TERMS[key] = frozenset(found)
     return hit
