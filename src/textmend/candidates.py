@@ -71,9 +71,17 @@ _VERB_FORMS = frozenset({"VBD", "VBN", "VBZ", "VBG"})
 #: Phrasebook rows may contain numbers ("the 2" <- the two, "one in 3").
 _WORDS_AND_NUMBERS = frozenset({"word", "num"})
 
+#: The last sentence's word runs per token-kind set: every proposer asks for them in
+#: turn. Each value is one tuple, replaced whole, so concurrent readers always see a
+#: matching (sentence, runs) pair.
+_LAST_RUNS: dict[frozenset[str], tuple] = {}
 
-def _word_runs(sentence: Sentence, kinds: frozenset[str] = _WORDS) -> list[tuple[int, int]]:
+
+def _word_runs(sentence: Sentence, kinds: frozenset[str] = _WORDS) -> tuple[tuple[int, int], ...]:
     """Maximal runs of consecutive tokens of ``kinds`` (phrases never cross punctuation)."""
+    last = _LAST_RUNS.get(kinds)
+    if last is not None and last[0] is sentence:
+        return last[1]
     runs: list[tuple[int, int]] = []
     start = None
     toks = sentence.tokens
@@ -86,7 +94,9 @@ def _word_runs(sentence: Sentence, kinds: frozenset[str] = _WORDS) -> list[tuple
             start = None
     if start is not None:
         runs.append((start, len(toks)))
-    return runs
+    hit = (sentence, tuple(runs))
+    _LAST_RUNS[kinds] = hit
+    return hit[1]
 
 
 def _make(sentence: Sentence, text: str, i: int, j: int, words: tuple[str, ...], source: str,
@@ -132,13 +142,42 @@ def agree_number(page_last: str, words: tuple[str, ...], analyses, inflect) -> t
     return words
 
 
+_BOOK_AUX: dict[int, tuple] = {}
+
+
+def _book_aux(book, analyses) -> tuple[dict, frozenset[str], dict[str, tuple[tuple[str, str], ...]]]:
+    """(key -> entries, every word-prefix of a key, per-word lemma memo) for one
+    phrasebook, built once.
+
+    The table is a plain copy of `lookup_key` (the book is immutable), read without a
+    method call; the prefixes let the phrase search stop as soon as no longer key can
+    match; the memo keeps the (usually empty) inflected readings whose lemma may start
+    a key.
+    """
+    hit = _BOOK_AUX.get(id(book))
+    if hit is None or hit[0] is not book or hit[3] is not analyses:
+        prefixes: set[str] = set()
+        table = {key: book.lookup_key(key) for key in book.keys()}
+        for key in table:
+            words = key.split(" ")
+            for n in range(1, len(words)):
+                prefixes.add(" ".join(words[:n]))
+        hit = (book, frozenset(prefixes), {}, analyses, table)
+        if len(_BOOK_AUX) > 16:
+            _BOOK_AUX.clear()
+        _BOOK_AUX[id(book)] = hit
+    return hit[4], hit[1], hit[2]
+
+
 def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) -> Iterator[Candidate]:
     """Curated spinner artifacts and tortured phrases, by surface form, then by lemma."""
     toks = sentence.tokens
     first = book.first_tokens
     maxlen = min(book.max_len, max_words)
     analyses, inflect = inflection
-    keys = [t.text.lower().replace("’", "'") for t in toks]
+    table, prefixes, lemma_memo = _book_aux(book, analyses)
+    texts = [t.text for t in toks]
+    keys = [t.lower().replace("’", "'") for t in texts]
     first_word = next((k for k, t in enumerate(toks) if t.kind == "word"), len(toks))
     for a, b in _word_runs(sentence, _WORDS_AND_NUMBERS):
         for i in range(a, b):
@@ -148,13 +187,15 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
             # when they restore a name themselves ("White Home" -> "White House") or the
             # whole span is in title case ("Nationwide Safety Council").
             # (After an opening quote or bracket a capital still starts the sentence.)
-            in_name = i > first_word and toks[i].text[:1].isupper()
+            in_name = i > first_word and texts[i][:1].isupper()
             if low0 in first:
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
                     if j > i + 1:
+                        if phrase not in prefixes:
+                            break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
-                    for original, prior, source in book.lookup_key(phrase):
+                    for original, prior, source in table.get(phrase, ()):
                         words = tuple(original.split())
                         if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper()
                                                        and not _title_span(toks, i, j))):
@@ -165,19 +206,25 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                 continue
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings";
             # verb phrases inflect at the head: "relied upon" -> "rely upon" -> "depended on".
+            memo = lemma_memo.get(low0)
+            if memo is None:
+                readings = analyses(low0)
+                # A word that may be a noun ("wishes to") is not matched as a verb phrase.
+                verb_only = not any(t.startswith("NN") for _lemma, t in readings)
+                memo = tuple((lemma, tag, verb_only and tag in _VERB_FORMS) for lemma, tag in readings
+                             if lemma != low0 and lemma in first)
+                if len(lemma_memo) > 100_000:
+                    lemma_memo.clear()
+                lemma_memo[low0] = memo
             made: set[tuple[int, str]] = set()  # VBD and VBN readings give the same forms
-            readings = analyses(low0)
-            # A word that may be a noun ("wishes to") is not matched as a verb phrase.
-            verb_only = not any(t.startswith("NN") for _lemma, t in readings)
-            for lemma, tag in readings:
-                if lemma == low0 or lemma not in first:
-                    continue
+            for lemma, tag, phrasal in memo:
                 phrase = lemma
-                last = min(b, i + maxlen) if verb_only and tag in _VERB_FORMS else i + 1
-                for j in range(i + 1, last + 1):
+                for j in range(i + 1, (min(b, i + maxlen) if phrasal else i + 1) + 1):
                     if j > i + 1:
+                        if phrase not in prefixes:
+                            break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
-                    for original, prior, source in book.lookup_key(phrase):
+                    for original, prior, source in table.get(phrase, ()):
                         form = _inflected(original, tag, inflect)
                         if form and (j, form + source) not in made:
                             made.add((j, form + source))
@@ -205,8 +252,15 @@ def _spelling_variant(a: str, b: str) -> bool:
     a2, b2 = a.replace("-", "").replace(" ", ""), b.replace("-", "").replace(" ", "")
     if a2 == b2:
         return True
-    if len(a2) == len(b2) and sum(x != y for x, y in zip(a2, b2)) == 1:
-        return True  # maximise/maximize, colour-less one-letter swaps
+    if len(a2) == len(b2):
+        diff = 0
+        for x, y in zip(a2, b2):
+            if x != y:
+                diff += 1
+                if diff > 1:
+                    break
+        if diff == 1:
+            return True  # maximise/maximize, colour-less one-letter swaps
     return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
 
 
@@ -242,54 +296,113 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
     return hit
 
 
-def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6) -> Iterator[Candidate]:
+_THES_WORDS: dict[tuple, tuple] = {}
+
+
+def _thesaurus_word(text: str, thes, analyses, inflect, top: int) -> tuple:
+    """What the thesaurus proposer needs of one page token, plain-dict cached by its text.
+
+    ``()`` when the token can start no candidate (a name or sentence start, a function
+    word, short, hyphenated, or without originals and without a multiword form to
+    grow into); else (lower-case form, originals, their replacement strings, whether
+    a multiword spun form starts with it).
+    """
+    key = (id(thes), text, top)
+    hit = _THES_WORDS.get(key)
+    if hit is not None:
+        return hit
+    low = text.lower()
+    # Capitalised words are names or sentence starts (where names are common
+    # too: "Trump said"); the gazetteer and phrasebook handle those.
+    hit = ()
+    if not (text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low):
+        originals = _word_originals(low, thes, analyses, inflect, top)
+        grows = thes.max_phrase_len >= 2 and thes.extends(low)
+        if originals or grows:
+            hit = (low, originals, tuple(form for form, _, _ in originals), grows)
+    if len(_THES_WORDS) > 100_000:
+        _THES_WORDS.clear()
+    _THES_WORDS[key] = hit
+    return hit
+
+
+def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int = 6,
+              keep=None) -> Iterator[Candidate]:
     """Inverse thesaurus: originals a spinner could have replaced with this word or phrase.
 
     Only words that form an n-gram the language model has never seen with a
     neighbour are considered (``novel(i, j)``): a spinner's random synonym rarely
     lands in a familiar collocation, while most clean words sit in one. This is
-    also the fast path that lets ordinary sentences skip scoring.
+    also the fast path that lets ordinary sentences skip scoring. ``keep(i, j, reps)``
+    (optional) is a cheap pre-filter returning one flag per replacement string:
+    most swaps fail it, and those are never built.
     """
     toks = sentence.tokens
     analyses, inflect = inflection
     maxlen = thes.max_phrase_len
     for a, b in _word_runs(sentence):
         for i in range(a, b):
-            tok = toks[i]
-            low = tok.text.lower()
-            # Capitalised words are names or sentence starts (where names are common
-            # too: "Trump said"); the gazetteer and phrasebook handle those.
-            if tok.text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low:
+            info = _thesaurus_word(toks[i].text, thes, analyses, inflect, top)
+            if not info or not novel(i, i + 1):
                 continue
-            if not novel(i, i + 1):
+            low, originals, reps, grows = info
+            if originals:
+                flags = keep(i, i + 1, reps) if keep is not None else None
+                for k, (form, prior, original) in enumerate(originals):
+                    if flags is None or flags[k]:
+                        yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
+                                    f"thesaurus: {low!r} is listed as a synonym of {original!r}")
+            if not grows:
                 continue
-            for form, prior, original in _word_originals(low, thes, analyses, inflect, top):
-                yield _make(sentence, text, i, i + 1, (form,), "thesaurus", prior,
-                            f"thesaurus: {low!r} is listed as a synonym of {original!r}")
             # Multiword spun forms ("make investments" <- invest).
             phrase = low
             for j in range(i + 2, min(b, i + maxlen) + 1):
+                if j > i + 2 and not thes.extends(phrase):
+                    break
                 phrase += " " + toks[j - 1].text.lower()
                 if not thes.has_form(phrase):
                     continue
-                for original, prior in thes.originals(phrase)[:top]:
-                    if original != phrase and original.count(" ") <= phrase.count(" "):
+                options = [(original, prior) for original, prior in thes.originals(phrase)[:top]
+                           if original != phrase and original.count(" ") <= phrase.count(" ")]
+                if not options:
+                    continue
+                flags = keep(i, j, tuple(o for o, _ in options)) if keep is not None else None
+                for k, (original, prior) in enumerate(options):
+                    if flags is None or flags[k]:
                         yield _make(sentence, text, i, j, tuple(original.split()), "thesaurus",
                                     prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
 
 
+_LEMMAS: dict = {}  # analyses function -> {word: (lemmas, lemma set)}
+
+
+def _lemma_info(word: str, analyses) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The lower-case word and its lemmas (in order, and as a set); plain-dict cached."""
+    memo = _LEMMAS.get(analyses)
+    if memo is None:
+        if len(_LEMMAS) > 8:
+            _LEMMAS.clear()
+        memo = _LEMMAS[analyses] = {}
+    hit = memo.get(word)
+    if hit is None:
+        low = word.lower()
+        out = [low]
+        for lemma, _tag in analyses(low):
+            if lemma not in out:
+                out.append(lemma)
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[word] = (tuple(out), frozenset(out))
+    return hit
+
+
 def _lemmas(word: str, analyses) -> list[str]:
-    low = word.lower()
-    out = [low]
-    for lemma, _tag in analyses(low):
-        if lemma not in out:
-            out.append(lemma)
-    return out
+    return list(_lemma_info(word, analyses)[0])
 
 
 def same_lemma(page: str, target: str, analyses) -> bool:
     """True when two words differ only by inflection (index/indexes): not a spin."""
-    return bool(set(_lemmas(page, analyses)) & set(_lemmas(target, analyses)))
+    return not _lemma_info(page, analyses)[1].isdisjoint(_lemma_info(target, analyses)[1])
 
 
 _SYN_CACHE: dict[tuple[str, str], bool] = {}
@@ -302,10 +415,11 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
     if hit is not None:
         return hit
     hit = False
-    tl = _lemmas(target, analyses)
-    for p in _lemmas(page, analyses):
+    tl = _lemma_info(target, analyses)[0]
+    neighbours = thes.neighbours  # holds both directions: the same test as are_synonyms
+    for p in _lemma_info(page, analyses)[0]:
         for t in tl:
-            if p == t or thes.are_synonyms(p, t):
+            if p == t or t in neighbours(p):
                 hit = True
                 break
         if hit:
@@ -320,6 +434,87 @@ def _is_cap(tok) -> bool:
     return tok.kind == "word" and tok.text[:1].isupper()
 
 
+_GAZ_AUX: dict[int, tuple] = {}
+
+
+def _gaz_memos(gaz, thes) -> tuple[dict, dict, dict]:
+    """Per-gazetteer plain-dict memos (exact names, names by token and length, span matches).
+
+    Span matches also depend on the thesaurus, so a different one starts afresh.
+    """
+    hit = _GAZ_AUX.get(id(gaz))
+    if hit is None or hit[0] is not gaz or hit[4] is not thes:
+        hit = (gaz, {}, {}, {}, thes)
+        if len(_GAZ_AUX) > 16:
+            _GAZ_AUX.clear()
+        _GAZ_AUX[id(gaz)] = hit
+    return hit[1], hit[2], hit[3]
+
+
+def _bounded_set(memo: dict, key, value) -> None:
+    if len(memo) > 50_000:
+        memo.clear()
+    memo[key] = value
+
+
+def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
+    """Non-person entries containing ``word``, grouped by word count; {} for a common word."""
+    key = (word, max_df)
+    hit = memo.get(key)
+    if hit is None:
+        ids = gaz.by_token(word)
+        groups: dict[int, list[int]] = {}
+        if len(ids) <= max_df:
+            for eid in ids:
+                if gaz.entries[eid][1] != "person":
+                    groups.setdefault(len(gaz.split_name(eid)), []).append(eid)
+        hit = {n: tuple(g) for n, g in groups.items()}
+        _bounded_set(memo, key, hit)
+    return hit
+
+
+def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
+                  max_df: int) -> tuple:
+    """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
+    by the caller): (name tokens, prior, why, anchor strength, words changed) per match."""
+    # Names sharing any page word that is not too common (a spinner may have
+    # swapped all but one word, so every word can be the anchor).
+    n = len(lows)
+    ids: set[int] = set()
+    for w in set(lows):
+        if w not in _CONNECTORS:
+            ids.update(_names_by_length(gaz, by_length, w, max_df).get(n, ()))
+    out = []
+    for eid in sorted(ids):
+        # Personal names are not made of dictionary words a spinner swaps, and a
+        # shared given name proves nothing ("Mark Antony"): they are not indexed here.
+        etoks = gaz.split_name(eid)
+        name, kind = gaz.entries[eid]
+        changed, anchors = 0, []
+        for p, e in zip(lows, etoks):
+            el = e.lower()
+            if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
+                # Exact, or nearly (transliteration or a typo: Hanguk/Hankuk).
+                if p not in _CONNECTORS:
+                    anchors.append(p)
+                continue
+            # A spinner swaps dictionary words for dictionary words: both sides
+            # of a change must be common words (not names such as Jenny).
+            if (p in _CONNECTORS or el in _CONNECTORS
+                    or not synonym_match(p, el, thes, analyses)
+                    or same_lemma(p, el, analyses) or zipf(p) < 3.0 or zipf(el) < 3.0):
+                changed = -1
+                break
+            changed += 1
+        if changed < 1 or not anchors:
+            continue
+        strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
+        out.append((tuple(etoks), 0.5 + 0.5 * strength,
+                    f"gazetteer: aligns with {kind} {name!r} "
+                    f"({changed} synonym-swapped word(s), anchor {anchors[0]!r})", strength, changed))
+    return tuple(out)
+
+
 def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
              max_len: int = 8, max_df: int = 1500) -> Iterator[Candidate]:
     """Capitalised spans that align token by token with a gazetteer name.
@@ -330,6 +525,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
     """
     toks = sentence.tokens
     n = len(toks)
+    exact, by_length, matches = _gaz_memos(gaz, thes)
     k = 0
     while k < n:
         if not _is_cap(toks[k]):
@@ -345,60 +541,34 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
         # title-case headline or boilerplate, not worth an all-subspans search.
         if run_end - run_start < 2 or run_end - run_start > 14:
             continue
+        cap = [_is_cap(t) for t in toks[run_start:run_end]]
         exact_ranges: list[tuple[int, int]] = []
         for i in range(run_start, run_end):
             for j in range(min(run_end, i + max_len), i + 1, -1):
-                if _is_cap(toks[i]) and _is_cap(toks[j - 1]):
+                if cap[i - run_start] and cap[j - 1 - run_start]:
                     name = " ".join(t.text for t in toks[i:j])
-                    if gaz.lookup_exact(name) is not None:
+                    known = exact.get(name)
+                    if known is None:
+                        known = gaz.lookup_exact(name) is not None
+                        _bounded_set(exact, name, known)
+                    if known:
                         exact_ranges.append((i, j))
         for i in range(run_start, run_end):
-            if not _is_cap(toks[i]):
+            if not cap[i - run_start]:
                 continue
             for j in range(i + 2, min(run_end, i + max_len) + 1):
-                if not _is_cap(toks[j - 1]):
+                if not cap[j - 1 - run_start]:
                     continue
                 if any(a <= i and j <= b for a, b in exact_ranges):
                     continue
-                words = [t.text for t in toks[i:j]]
-                lows = [w.lower() for w in words]
-                # Names sharing any page word that is not too common (a spinner may have
-                # swapped all but one word, so every word can be the anchor).
-                ids: set[int] = set()
-                for w in set(lows):
-                    if w not in _CONNECTORS and gaz.token_df(w) <= max_df:
-                        ids.update(gaz.by_token(w))
-                for eid in sorted(ids):
-                    etoks = gaz.split_name(eid)
-                    if len(etoks) != len(words):
-                        continue
-                    name, kind = gaz.entries[eid]
-                    if kind == "person":
-                        # Personal names are not made of dictionary words a spinner
-                        # swaps, and a shared given name proves nothing ("Mark Antony").
-                        continue
-                    changed, anchors = 0, []
-                    for p, e in zip(lows, etoks):
-                        el = e.lower()
-                        if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
-                            # Exact, or nearly (transliteration or a typo: Hanguk/Hankuk).
-                            if p not in _CONNECTORS:
-                                anchors.append(p)
-                            continue
-                        # A spinner swaps dictionary words for dictionary words: both sides
-                        # of a change must be common words (not names such as Jenny).
-                        if (p in _CONNECTORS or el in _CONNECTORS
-                                or not synonym_match(p, el, thes, analyses)
-                                or same_lemma(p, el, analyses) or zipf(p) < 3.0 or zipf(el) < 3.0):
-                            changed = -1
-                            break
-                        changed += 1
-                    if changed < 1 or not anchors:
-                        continue
-                    strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
-                    c = _make(sentence, text, i, j, tuple(etoks), "gazetteer", 0.5 + 0.5 * strength,
-                              f"gazetteer: aligns with {kind} {name!r} "
-                              f"({changed} synonym-swapped word(s), anchor {anchors[0]!r})")
+                lows = tuple(t.text.lower() for t in toks[i:j])
+                key = (lows, max_df)
+                found = matches.get(key)
+                if found is None:
+                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df)
+                    _bounded_set(matches, key, found)
+                for etoks, prior, why, strength, changed in found:
+                    c = _make(sentence, text, i, j, etoks, "gazetteer", prior, why)
                     c.extra["anchor"] = strength
                     c.extra["changed"] = changed
                     yield c
@@ -415,27 +585,29 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
     with synonym expansion (it is ordinary English), only exact-anchor matches are.
     """
     toks = sentence.tokens
+    lows = [t.text.lower() for t in toks]
+    caps = [t.text[:1].isupper() for t in toks]
     for a, b in _word_runs(sentence):
+        run_caps = any(caps[a:b])
         for i in range(a, b):
-            for n in range(2, max_len + 1):
-                j = i + n
-                if j > b:
-                    break
+            if lows[i] in STOPWORDS:
+                continue  # every n-gram from here starts with a function word
+            for j in range(i + 2, min(b, i + max_len) + 1):
                 # Terms are lower-case text; capitalised words are names (gazetteer).
                 # A Title Case run ("Profound Figuring", in headings and keyword
                 # lists) is searched for tortured-phrase originals only.
-                caps = [t.text[:1].isupper() for t in toks[i:j]]
-                title = (all(caps) and not any(t.text.isupper() for t in toks[i:j])
-                         # the whole capitalised run, not a piece of a longer name
-                         and not (i > a and _is_cap(toks[i - 1]))
-                         and not (j < b and _is_cap(toks[j])))
-                if any(caps) and not title:
-                    break
-                lows = [t.text.lower() for t in toks[i:j]]
-                if lows[0] in STOPWORDS or lows[-1] in STOPWORDS or not novel(i, j, inner=True):
+                title = False
+                if run_caps and any(caps[i:j]):
+                    title = (all(caps[i:j]) and not any(t.text.isupper() for t in toks[i:j])
+                             # the whole capitalised run, not a piece of a longer name
+                             and not (i > a and caps[i - 1])
+                             and not (j < b and caps[j]))
+                    if not title:
+                        break
+                if lows[j - 1] in STOPWORDS or not novel(i, j, inner=True):
                     continue
                 for words, term, tortured, changed, mapped in _term_matches(
-                        tuple(lows), title, index, thes, analyses, lm_seen, word_map, inflect):
+                        tuple(lows[i:j]), title, index, thes, analyses, lm_seen, word_map, inflect):
                     kind = "tortured-phrase original" if tortured else "multiword expression"
                     c = _make(sentence, text, i, j, words, "mwe", 0.3,
                               f"term: words are synonyms of the {kind} {' '.join(term)!r}")
@@ -446,6 +618,22 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
 
 
 _TERM_MATCHES: dict[tuple, tuple] = {}
+_NEIGHBOUR_TERMS: dict[tuple, frozenset] = {}
+
+
+def _neighbour_terms(word: str, index, thes) -> frozenset:
+    """Two-word terms whose first word is a thesaurus neighbour of ``word`` (cached by word:
+    many page bigrams share their first word)."""
+    key = (id(index), id(thes), word)
+    hit = _NEIGHBOUR_TERMS.get(key)
+    if hit is None:
+        found: set = set()
+        for nb in thes.neighbours(word):
+            found.update(index.get((2, 0, nb), ()))
+        if len(_NEIGHBOUR_TERMS) > 4096:
+            _NEIGHBOUR_TERMS.clear()
+        hit = _NEIGHBOUR_TERMS[key] = frozenset(found)
+    return hit
 
 
 def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_seen, word_map,
@@ -467,14 +655,14 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
             for orig in word_map.get(w, ()):
                 found.update(index.get((n, pos, orig), ()))
     if not found and n == 2 and not lm_seen(lows[0], lows[1]):
-        for nb in thes.neighbours(lows[0]):
-            found.update(index.get((n, 0, nb), ()))
+        found.update(_neighbour_terms(lows[0], index, thes))
     out: list[tuple] = []
     if not any(term == lows for term, _ in found):
         for term, tortured in sorted(found):
             if title and not tortured:
                 continue
             changed = mapped = 0
+            swaps: list[tuple[str, str]] = []  # positions that must be thesaurus synonyms
             for p, t in zip(lows, term):
                 if p == t:
                     continue
@@ -485,9 +673,18 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
                     changed += 1
                     mapped += 1
                     continue
-                if (p in STOPWORDS or t in STOPWORDS
-                        or not synonym_match(p, t, thes, analyses)
-                        or same_lemma(p, t, analyses)):
+                if p in STOPWORDS or t in STOPWORDS:
+                    changed = -1
+                    break
+                swaps.append((p, t))
+            if changed < 0:
+                continue
+            total = changed + len(swaps)
+            if not (total >= 1 and (tortured or total < n)):
+                continue  # fails the test below whatever the synonym checks say
+            # The (costlier) synonym checks last: every position must pass, in any order.
+            for p, t in swaps:
+                if not synonym_match(p, t, thes, analyses) or same_lemma(p, t, analyses):
                     changed = -1
                     break
                 changed += 1

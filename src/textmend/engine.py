@@ -16,8 +16,8 @@ from . import candidates as cand
 from .apply import apply_edits, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
-from .scoring import SentenceState, prune
-from .tokenize import Sentence, iter_sentences
+from .scoring import SentenceState, swap_filter
+from .tokenize import NUM, WORD, Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
 
 #: Characters per block; evidence is pooled over blocks seen so far.
@@ -129,26 +129,52 @@ def _analyse_word(word: str) -> tuple:
 word_analyses = _word_memo(_analyse_word)
 
 
-def _novelty(sent: Sentence, lm):
+def _token_forms(text: str) -> tuple[str, tuple[str, ...], int | None]:
+    """(LM normal form, LM words, novelty key) of one token's text (tokens hold no
+    whitespace). The key is the form's vocabulary id, -1 if unknown, None if empty."""
+    from .resources.lm import load
+
+    n = lm_norm(text)
+    key = (load().word_id(n) if n else None)
+    return n, tuple(n.split()), (-1 if key is None and n else key)
+
+
+#: Cached `_token_forms`: each sentence needs both forms of every token.
+token_forms = _word_memo(_token_forms)
+
+
+def _novelty(keys: list, lm):
     """Return novel(i, j, inner=False): does the page n-gram around tokens [i, j) include
     a bigram or trigram the language model has never seen?
 
-    With ``inner`` only n-grams inside the span count (for multiword terms); otherwise
-    the span's words with one neighbour on each side are checked.
+    ``keys`` holds each token's vocabulary id (-1 for an unknown word, None for a
+    non-word or a word without LM form: n-grams through it are not judged). With
+    ``inner`` only n-grams inside the span count (for multiword terms); otherwise the
+    span's words with one neighbour on each side are checked. Proposers ask about
+    overlapping spans, so each bigram and trigram verdict is memoised for the sentence.
     """
-    toks = sent.tokens
-    words = [lm_norm(t.text) if t.kind == "word" else None for t in toks]
+    n = len(keys)
+    bi: list = [None] * n   # bi[k]: "k k+1" is an unseen bigram
+    tri: list = [None] * n  # tri[k]: same for the trigram starting at k
+    has_bigram, has_trigram = lm.has_bigram_id, lm.has_trigram_id
 
     def novel(i: int, j: int, inner: bool = False) -> bool:
-        a, b = (i, j) if inner else (max(0, i - 1), min(len(toks), j + 1))
-        seq = words[a:b]
-        for k in range(len(seq) - 1):
-            x, y = seq[k], seq[k + 1]
-            if x and y and not lm.has_bigram(x, y):
+        a, b = (i, j) if inner else (max(0, i - 1), min(n, j + 1))
+        for k in range(a, b - 1):
+            v = bi[k]
+            if v is None:
+                x, y = keys[k], keys[k + 1]
+                v = bi[k] = (x is not None and y is not None
+                             and (x < 0 or y < 0 or not has_bigram(x, y)))
+            if v:
                 return True
-        for k in range(len(seq) - 2):
-            x, y, z = seq[k], seq[k + 1], seq[k + 2]
-            if x and y and z and not lm.has_trigram(x, y, z):
+        for k in range(a, b - 2):
+            v = tri[k]
+            if v is None:
+                x, y, z = keys[k], keys[k + 1], keys[k + 2]
+                v = tri[k] = (x is not None and y is not None and z is not None
+                              and (x < 0 or y < 0 or z < 0 or not has_trigram(x, y, z)))
+            if v:
                 return True
         return False
 
@@ -174,10 +200,13 @@ def _in_document(word: str, text: str, vocab: dict[str, set[str]]) -> bool:
     return low in words or any(lemma in words for lemma, _tag in word_analyses(low))
 
 
-def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
+def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, keys: list,
+             pruned: set[tuple[int, int]]) -> list[cand.Candidate]:
+    """Candidates of every enabled source; thesaurus swaps without bigram support are
+    pruned before they are built (their spans are added to ``pruned``)."""
     cfg, know = ctx.cfg, ctx.know
     inflection = (ctx.analyses, ctx.inflect)
-    novel = _novelty(sent, know.lm)
+    novel = _novelty(keys, know.lm)
     found: list[cand.Candidate] = []
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
@@ -190,7 +219,8 @@ def _propose(text: str, sent: Sentence, ctx: _Context) -> list[cand.Candidate]:
         found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
                                 ctx.seen_bigram, novel, word_map, ctx.inflect))
     if "thesaurus" in cfg.sources:
-        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel))
+        found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel,
+                                    keep=swap_filter(know.lm, state, text, pruned)))
     return [c for c in found if c.replacement.lower() != c.original.lower()]
 
 
@@ -221,15 +251,21 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
     for block in _blocks(text, cfg):
         scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
         for sent in block:
-            evidence.words += sum(1 for t in sent.tokens if t.kind == "word")
-            found = _propose(text, sent, ctx)
+            toks = sent.tokens
+            kinds = [t.kind for t in toks]
+            evidence.words += kinds.count(WORD)
+            forms = [token_forms(t.text) for t in toks]
+            keys = [f[2] if k == WORD else None for k, f in zip(kinds, forms)]
+            cur = [f[1] if k == WORD or k == NUM else () for k, f in zip(kinds, forms)]
+            state = SentenceState(toks, lm_norm, toks[-1].text in ".!?…\"”'’", cur)
+            pruned: set[tuple[int, int]] = set()
+            found = _propose(text, sent, ctx, state, keys, pruned)
             if not found:
                 continue
-            last = sent.tokens[-1].text
-            state = SentenceState(sent.tokens, lm_norm, last in ".!?…\"”'’")
-            found = prune(model, state, found)
-            if not found:
-                continue
+            if pruned:
+                for c in found:
+                    if (c.i, c.j) in pruned:
+                        c.extra["rivals_pruned"] = True
             for c in found:
                 score_candidate(model, state, c)
             scored.append((state, found))

@@ -23,14 +23,18 @@ from .tokenize import NUM, WORD, Token
 class SentenceState:
     """LM words of a sentence, updated as repairs are accepted (for joint decisions)."""
 
-    def __init__(self, tokens: Sequence[Token], normalize, ends_sentence: bool) -> None:
+    def __init__(self, tokens: Sequence[Token], normalize, ends_sentence: bool,
+                 cur: list[tuple[str, ...]] | None = None) -> None:
         self.tokens = tokens
         self.norm = normalize
-        # cur[k]: LM words currently standing for token k (punctuation -> ()).
-        self.cur: list[tuple[str, ...]] = [
+        # cur[k]: LM words currently standing for token k (punctuation -> ()); a caller
+        # that already normalised the tokens passes the same list in.
+        self.cur: list[tuple[str, ...]] = cur if cur is not None else [
             self.lm_words(t.text) if t.kind in (WORD, NUM) else () for t in tokens
         ]
         self.ends_sentence = ends_sentence
+        #: (i, j, model) -> page-side scores for `lm_delta`; cleared by `accept`.
+        self.page_scores: dict[tuple, tuple] = {}
 
     def lm_words(self, text: str) -> tuple[str, ...]:
         out: list[str] = []
@@ -42,23 +46,34 @@ class SentenceState:
 
     def left(self, i: int, n: int = 2) -> list[str]:
         """Up to ``n`` LM words before token ``i`` (``<s>`` at the sentence start)."""
+        if n <= 0:
+            return []
+        cur = self.cur
         got: list[str] = []
         k = i - 1
-        while k >= 0 and len(got) < n:
-            got[:0] = self.cur[k][-(n - len(got)):] if self.cur[k] else []
+        while k >= 0:
+            words = cur[k]
             k -= 1
-        if len(got) < n:
-            got.insert(0, "<s>")
+            if words:
+                got[:0] = words[-(n - len(got)):]
+                if len(got) >= n:
+                    return got
+        got.insert(0, "<s>")
         return got
 
     def right(self, j: int, n: int = 2) -> list[str]:
         """Up to ``n`` LM words after token ``j - 1`` (``</s>`` at a sentence end)."""
+        if n <= 0:
+            return []
+        cur = self.cur
         got: list[str] = []
-        k = j
-        while k < len(self.cur) and len(got) < n:
-            got.extend(self.cur[k][: n - len(got)])
-            k += 1
-        if len(got) < n and k >= len(self.cur) and self.ends_sentence:
+        for k in range(j, len(cur)):
+            words = cur[k]
+            if words:
+                got.extend(words[:n - len(got)])
+                if len(got) >= n:
+                    return got
+        if self.ends_sentence:
             got.append("</s>")
         return got
 
@@ -66,6 +81,7 @@ class SentenceState:
         return [w for k in range(i, j) for w in self.cur[k]]
 
     def accept(self, c: Candidate) -> None:
+        self.page_scores.clear()
         self.cur[c.i] = self.lm_words(c.replacement)
         for k in range(c.i + 1, c.j):
             self.cur[k] = ()
@@ -73,22 +89,50 @@ class SentenceState:
 
 def lm_delta(model, state: SentenceState, c: Candidate) -> tuple[float, float]:
     """Return (context delta, unigram delta) of the candidate over the page text, log10."""
-    left = state.left(c.i)
-    right = state.right(c.j)
-    old = state.span(c.i, c.j)
-    new = list(state.lm_words(c.replacement))
-    start = len(left)
-    full = model.score(left + new + right, start) - model.score(left + old + right, start)
+    key = (c.i, c.j, model)
+    page = state.page_scores.get(key)
+    if page is None:
+        # The page side is shared by every candidate for the same span (until a repair
+        # is accepted): context, and the page words' full and unigram scores.
+        left = state.left(c.i)
+        right = state.right(c.j)
+        cur = state.cur
+        old = [w for k in range(c.i, c.j) for w in cur[k]]
+        start = len(left)
+        page = state.page_scores[key] = (left, right, start, model.score(left + old + right, start),
+                                         sum(map(model.unigram_logprob, old)), old)
+    left, right, start, old_full, old_uni, old = page
+    new = list(_lm_words(state, c.replacement))
+    full = model.score(left + new + right, start) - old_full
     if len(new) != len(old):
         # Spans of different lengths are scored as units: the internal collocation of a
         # spun phrase ("highly effective", "keep away from") belongs to its frequency,
         # not to its fit with the context, or every shortening repair would look out of place.
         uni = model.score(new, 0) - model.score(old, 0)
     else:
-        uni = sum(model.logprob(w) for w in new) - sum(model.logprob(w) for w in old)
+        uni = sum(map(model.unigram_logprob, new)) - old_uni
     # Right-context words are scored with new history but are the same words: their
     # unigram terms cancel, so the frequency part is just the replaced words.
     return full - uni, uni
+
+
+#: Per normaliser: replacement text -> its LM words (plain dict, cleared when large).
+_LM_WORDS: dict = {}
+
+
+def _lm_words(state: SentenceState, text: str) -> tuple[str, ...]:
+    """`SentenceState.lm_words`, memoised: candidates repeat the same replacements."""
+    memo = _LM_WORDS.get(state.norm)
+    if memo is None:
+        if len(_LM_WORDS) > 8:
+            _LM_WORDS.clear()
+        memo = _LM_WORDS[state.norm] = {}
+    hit = memo.get(text)
+    if hit is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[text] = state.lm_words(text)
+    return hit
 
 
 #: Bigram-level context gain below which a thesaurus candidate is not worth full scoring
@@ -110,6 +154,100 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     if right:
         gain += lp(right[0], (n,)) - lp(right[0], (o,))
     return gain
+
+
+#: Per (normaliser, model): replacement strings -> per string (its lower case, its
+#: single LM word or None, that word's unigram logprob). Plain dicts, cleared when large.
+_REP_FORMS: dict[tuple, dict[tuple[str, ...], list[tuple[str, str | None, float]]]] = {}
+
+
+def _rep_forms(state: SentenceState, model) -> dict:
+    owner = (state.norm, model)
+    memo = _REP_FORMS.get(owner)
+    if memo is None:
+        if len(_REP_FORMS) > 8:
+            _REP_FORMS.clear()
+        memo = _REP_FORMS[owner] = {}
+    elif len(memo) > 50_000:
+        memo.clear()
+    return memo
+
+
+def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float]:
+    pieces = rep.split()
+    new = _one(state.norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
+    n = new[0] if len(new) == 1 else None
+    return rep.lower(), n, model.unigram_logprob(n) if n is not None else 0.0
+
+
+def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
+    """Return keep(i, j, reps): for each replacement string of tokens [i, j), would a
+    thesaurus candidate survive `prune`?
+
+    Same arithmetic as `bigram_hint` (so identical decisions), but the page side is
+    computed once per span and no `Candidate` is built for the many swaps that fail.
+    Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
+    a swap that only changes case is dropped unrecorded, as the engine's filter does.
+    ``reps`` is a tuple (the same options recur for the same page word: memoised).
+    """
+    lp1, lp2 = model.unigram_logprob, model.bigram_logprob
+    get = model.memo.get
+    cur = state.cur
+    toks = state.tokens
+    memo = _rep_forms(state, model)
+    ncur = len(cur)
+
+    def keep(i: int, j: int, reps: tuple[str, ...]) -> list[bool]:
+        page_low = text[toks[i].start:toks[j - 1].end].lower()
+        old = cur[i]
+        if len(old) != 1:  # unusual shapes get full scoring
+            return [rep.lower() != page_low for rep in reps]
+        o = old[0]
+        # left(i, 1) and right(j, 1), with their common case inline
+        prev = cur[i - 1][-1] if i > 0 and cur[i - 1] else state.left(i, 1)[-1]
+        if j < ncur and cur[j]:
+            r = cur[j][0]
+        else:
+            right = state.right(j, 1)
+            r = right[0] if right else None
+        lp_o_prev, lp_o = lp2(prev, o), lp1(o)
+        lp_r_o = lp2(o, r) if r is not None else 0.0
+        forms = memo.get(reps)
+        if forms is None:
+            forms = memo[reps] = [_rep_form(state, model, rep) for rep in reps]
+        flags: list[bool] = []
+        failed = False
+        for low, n, lp_n in forms:
+            if low == page_low:
+                flags.append(False)
+                continue
+            if n is None:
+                flags.append(True)
+                continue
+            v = get(("", prev, n))
+            if v is None:
+                v = lp2(prev, n)
+            gain = v - lp_o_prev - (lp_n - lp_o)
+            if r is not None:
+                v = get(("", n, r))
+                if v is None:
+                    v = lp2(n, r)
+                gain += v - lp_r_o
+            if gain <= QUICK_MIN:
+                failed = True
+                flags.append(False)
+            else:
+                flags.append(True)
+        if failed:
+            pruned.add((i, j))
+        return flags
+
+    return keep
+
+
+def _one(n: str) -> tuple[str, ...]:
+    """`SentenceState.lm_words` of a one-word text whose normal form is ``n``."""
+    return tuple(n.split()) if n else ()
 
 
 def prune(model, state: SentenceState, found: list[Candidate]) -> list[Candidate]:

@@ -8,7 +8,7 @@ barrier tokens: they end the current sentence and are never candidates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -39,9 +39,12 @@ WORD, NUM, PUNCT, PROTECTED, NEWLINE = "word", "num", "punct", "prot", "nl"
 _ENDERS = frozenset(".!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token and its offsets in the input: ``text == input[start:end]``."""
+class Token(NamedTuple):
+    """A token and its offsets in the input: ``text == input[start:end]``.
+
+    A named tuple rather than a frozen dataclass: one is built per token of every
+    input, and a tuple is several times cheaper to build.
+    """
 
     start: int
     end: int
@@ -84,8 +87,9 @@ def iter_sentences(text: str, max_chars: int = 2000) -> Iterator[Sentence]:
     """
     buf: list[Token] = []
     pending_end = False
-    for tok in iter_tokens(text):
-        kind = tok.kind
+    for m in _TOKEN_RE.finditer(text):  # iter_tokens, inlined (per-token hot loop)
+        kind = m.lastgroup or PUNCT
+        tok = Token(m.start(), m.end(), m.group(), kind)
         if kind == PROTECTED or kind == NEWLINE:
             if buf:
                 yield Sentence(tuple(buf))

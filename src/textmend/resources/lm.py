@@ -35,6 +35,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "lm.bin"
 MAGIC = b"TMLM\x01\n"
 BOS, EOS = "<s>", "</s>"
 _CACHE_MAX = 1 << 18  # entries in the logprob memo before it is cleared
+_SEEN_MAX = 1 << 17   # entries in the stored-n-gram memo before it is cleared
 
 
 class NgramModel:
@@ -47,7 +48,7 @@ class NgramModel:
     """
 
     __slots__ = ("_ids", "_words", "_up", "_ub", "_big", "_ctx", "_tri", "_bp",
-                 "_cbo", "_tp", "_tab_bp", "_tab_bbo", "_tab_tp", "_cache",
+                 "_cbo", "_tp", "_tab_bp", "_tab_bbo", "_tab_tp", "_cache", "_seen",
                  "_bos", "oov_logprob", "header")
 
     def __init__(self, header: dict, arrays: dict[str, array.array]) -> None:
@@ -71,6 +72,7 @@ class NgramModel:
         self._tab_bbo = arrays["tab_big_bo"].tolist()
         self._tab_tp = arrays["tab_tri_p"].tolist()
         self._cache: dict[tuple[str, str, str], float] = {}
+        self._seen: dict[int, bool] = {}  # stored-n-gram tests by packed word ids
         self.oov_logprob: float = float(header["oov_logprob"])
 
     # -- public API -------------------------------------------------------
@@ -98,6 +100,39 @@ class NgramModel:
         v = self._cache.get(key)
         if v is None:
             v = self._compute(*key)
+            cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
+    @property
+    def memo(self) -> dict[tuple[str, str, str], float]:
+        """The logprob memo, keyed (h2, h1, word) with "" for a missing context word.
+
+        Hot loops may read it directly (``memo.get``) and call `logprob` on a miss;
+        only this class writes to it (it is cleared in place, never replaced).
+        """
+        return self._cache
+
+    def unigram_logprob(self, word: str) -> float:
+        """``logprob(word)`` for the hot path (no context tuple to build or inspect)."""
+        key = ("", "", word)
+        v = self._cache.get(key)
+        if v is None:
+            v = self._compute("", "", word)
+            cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
+    def bigram_logprob(self, h1: str, word: str) -> float:
+        """``logprob(word, (h1,))`` for the hot path (no context tuple to build or inspect)."""
+        key = ("", h1, word)
+        v = self._cache.get(key)
+        if v is None:
+            v = self._compute("", h1, word)
             cache = self._cache
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
@@ -149,6 +184,36 @@ class NgramModel:
             return False
         c = self._find(self._ctx, i2, i1)
         return c >= 0 and self._find(self._tri, c, w) >= 0
+
+    def word_id(self, word: str) -> int | None:
+        """Vocabulary id of ``word`` (already normalised), or None if unknown."""
+        return self._ids.get(word)
+
+    def has_bigram_id(self, i1: int, w: int) -> bool:
+        """`has_bigram` for words given by `word_id` (memoised: page bigrams repeat)."""
+        key = i1 * len(self._words) + w
+        hit = self._seen.get(key)
+        if hit is None:
+            hit = self._find(self._big, i1, w) >= 0
+            self._remember(key, hit)
+        return hit
+
+    def has_trigram_id(self, i2: int, i1: int, w: int) -> bool:
+        """`has_trigram` for words given by `word_id` (memoised)."""
+        v = len(self._words)
+        key = -1 - ((i2 * v + i1) * v + w)  # negative: never collides with a bigram key
+        hit = self._seen.get(key)
+        if hit is None:
+            c = self._find(self._ctx, i2, i1)
+            hit = c >= 0 and self._find(self._tri, c, w) >= 0
+            self._remember(key, hit)
+        return hit
+
+    def _remember(self, key: int, hit: bool) -> None:
+        seen = self._seen
+        if len(seen) >= _SEEN_MAX:
+            seen.clear()
+        seen[key] = hit
 
     @staticmethod
     def _find(csr: tuple, group: int, key: int) -> int:

@@ -36,29 +36,39 @@ def _offsets(block: bytes, n: int) -> tuple[array, memoryview]:
 
 
 def _row(offs: array, data: memoryview, i: int, priors: bool) -> list[tuple[int, int]]:
-    """Decode row i: ascending ids with their prior bytes (0 when ``priors`` is False)."""
+    """Decode row i: ascending ids with their prior bytes (0 when ``priors`` is False).
+
+    A row is a varint count, that many varint id gaps, then (with priors) one byte per id.
+    """
     pos, end = offs[i], offs[i + 1]
     if pos == end:
         return []
+    raw = bytes(data[pos:end])  # iterating bytes is much faster than indexing a memoryview
     vals: list[int] = []
+    append = vals.append
     acc = shift = 0
     count = -1
-    while True:
-        b = data[pos]
-        pos += 1
-        acc |= (b & 0x7F) << shift
+    prev = 0
+    used = 0
+    for b in raw:
+        used += 1
         if b & 0x80:
+            acc |= (b & 0x7F) << shift
             shift += 7
             continue
+        acc |= b << shift
         if count < 0:
             count = acc
+            if count == 0:
+                break
         else:
-            vals.append(acc + (vals[-1] if vals else 0))
+            prev += acc
+            append(prev)
             if len(vals) == count:
                 break
         acc = shift = 0
     if priors:
-        return list(zip(vals, data[pos: pos + count]))
+        return list(zip(vals, raw[used:used + count]))
     return [(v, 0) for v in vals]
 
 
@@ -78,6 +88,7 @@ class Thesaurus:
         self.max_phrase_len: int = max_phrase_len
         self._orig_cache: dict[str, tuple[tuple[str, float], ...]] = {}
         self._nb_cache: dict[str, frozenset[str]] = {}
+        self._ext_cache: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     def _id(self, form: str) -> int | None:
@@ -90,6 +101,22 @@ class Thesaurus:
         i = self._id(form)
         offs = self._inv[0]
         return i is not None and offs[i] != offs[i + 1]
+
+    def extends(self, prefix: str) -> bool:
+        """True if some listed form starts with the words of ``prefix`` and goes on.
+
+        Lets a caller stop growing a page phrase as soon as no longer form can match.
+        """
+        hit = self._ext_cache.get(prefix)
+        if hit is None:
+            vocab = self._vocab
+            head = prefix + " "
+            i = bisect_left(vocab, head)
+            hit = i < len(vocab) and vocab[i].startswith(head)
+            if len(self._ext_cache) > 100_000:
+                self._ext_cache.clear()
+            self._ext_cache[prefix] = hit
+        return hit
 
     def originals(self, form: str) -> tuple[tuple[str, float], ...]:
         """Originals for a spun form, best prior first; () if the form is unknown."""
