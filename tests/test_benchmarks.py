@@ -23,8 +23,8 @@ from benchmarks.systems import SYSTEMS  # noqa: E402
 RESTORATION_KEYS = ("spans", "restored", "wrong", "missed", "damage", "precision", "recall", "f0.5")
 DAMAGE_KEYS = ("words", "edits", "edits_per_10k", "scorer_damage", "scorer_damage_per_10k")
 DETECTION_KEYS = ("positives", "negatives", "auc", "accuracy", "tpr", "fpr")
-SPEED_KEYS = ("spun_words_per_s", "clean_words_per_s", "cold_start_s", "import_s",
-              "first_call_s", "peak_rss_mb")
+SPEED_KEYS = ("spun_words_per_s", "clean_words_per_s", "spun_new_words_per_s",
+              "clean_new_words_per_s", "cold_start_s", "import_s", "first_call_s", "peak_rss_mb")
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,7 @@ def test_every_metric_for_every_system(quick):
         sp = s["speed"]
         assert all(_num(sp[k]) and sp[k] >= 0 for k in SPEED_KEYS), (name, sp)
         assert sp["spun_words_per_s"] > 0 and sp["clean_words_per_s"] > 0 and sp["peak_rss_mb"] > 0
+        assert sp["spun_new_words_per_s"] > 0 and sp["clean_new_words_per_s"] > 0
         assert _num(s["seed"]["edits"])
 
 
