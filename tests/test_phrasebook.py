@@ -141,3 +141,10 @@ def test_shipped_file_is_sorted_and_well_formed() -> None:
         rows = [l.rstrip("\n").split("\t") for l in fh if not l.startswith("#")]
     assert [r[:2] for r in rows] == sorted(r[:2] for r in rows)
     assert all(len(r) == 5 and r[3] in {"curated", "tortured"} for r in rows)
+
+
+def test_word_swaps_are_single_word_curated_pairs() -> None:
+    swaps = load().word_swaps()
+    assert ("nationwide", "national") in swaps and ("know-how", "technology") in swaps
+    assert all(" " not in a and " " not in b for a, b in swaps)
+    assert not any(a == "profound" for a, _ in load_tortured().word_swaps())  # tortured rows excluded

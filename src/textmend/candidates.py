@@ -437,14 +437,15 @@ def _is_cap(tok) -> bool:
 _GAZ_AUX: dict[int, tuple] = {}
 
 
-def _gaz_memos(gaz, thes) -> tuple[dict, dict, dict]:
+def _gaz_memos(gaz, thes, swaps) -> tuple[dict, dict, dict]:
     """Per-gazetteer plain-dict memos (exact names, names by token and length, span matches).
 
-    Span matches also depend on the thesaurus, so a different one starts afresh.
+    Span matches also depend on the thesaurus and the word swaps, so different ones
+    start afresh.
     """
     hit = _GAZ_AUX.get(id(gaz))
-    if hit is None or hit[0] is not gaz or hit[4] is not thes:
-        hit = (gaz, {}, {}, {}, thes)
+    if hit is None or hit[0] is not gaz or hit[4] is not thes or hit[5] is not swaps:
+        hit = (gaz, {}, {}, {}, thes, swaps)
         if len(_GAZ_AUX) > 16:
             _GAZ_AUX.clear()
         _GAZ_AUX[id(gaz)] = hit
@@ -474,9 +475,12 @@ def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple
 
 
 def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
-                  max_df: int) -> tuple:
+                  max_df: int, swaps: frozenset = frozenset()) -> tuple:
     """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
-    by the caller): (name tokens, prior, why, anchor strength, words changed) per match."""
+    by the caller): (name tokens, prior, why, anchor strength, words changed) per match.
+
+    A changed word must be a thesaurus synonym of the name's word or one of ``swaps``,
+    the phrasebook's (spun, original) word pairs."""
     # Names sharing any page word that is not too common (a spinner may have
     # swapped all but one word, so every word can be the anchor).
     n = len(lows)
@@ -500,9 +504,12 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
                 continue
             # A spinner swaps dictionary words for dictionary words: both sides
             # of a change must be common words (not names such as Jenny).
+            # (A known spinner swap needs no frequency check: "know-how" <- technology.)
+            swap = (p, el) in swaps
             if (p in _CONNECTORS or el in _CONNECTORS
-                    or not synonym_match(p, el, thes, analyses)
-                    or same_lemma(p, el, analyses) or zipf(p) < 3.0 or zipf(el) < 3.0):
+                    or not (swap or synonym_match(p, el, thes, analyses))
+                    or same_lemma(p, el, analyses)
+                    or (not swap and (zipf(p) < 3.0 or zipf(el) < 3.0))):
                 changed = -1
                 break
             changed += 1
@@ -516,16 +523,17 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
 
 
 def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
-             max_len: int = 8, max_df: int = 1500) -> Iterator[Candidate]:
+             max_len: int = 8, max_df: int = 1500, swaps: frozenset = frozenset()) -> Iterator[Candidate]:
     """Capitalised spans that align token by token with a gazetteer name.
 
-    Each page token must equal the name's token or be a thesaurus neighbour of it,
-    at least one token must have been changed and at least one content token must
-    match exactly (the anchor). Spans that already are a known name are left alone.
+    Each page token must equal the name's token or be a thesaurus neighbour of it (or
+    a known spinner swap of it, ``swaps``), at least one token must have been changed
+    and at least one content token must match exactly (the anchor). Spans that already
+    are a known name are left alone.
     """
     toks = sentence.tokens
     n = len(toks)
-    exact, by_length, matches = _gaz_memos(gaz, thes)
+    exact, by_length, matches = _gaz_memos(gaz, thes, swaps)
     k = 0
     while k < n:
         if not _is_cap(toks[k]):
@@ -565,7 +573,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                 key = (lows, max_df)
                 found = matches.get(key)
                 if found is None:
-                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df)
+                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps)
                     _bounded_set(matches, key, found)
                 for etoks, prior, why, strength, changed in found:
                     c = _make(sentence, text, i, j, etoks, "gazetteer", prior, why)

@@ -213,7 +213,9 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     if know.phrasebook is not None:
         found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words))
     if know.gazetteer is not None:
-        found.extend(cand.entities(text, sent, know.gazetteer, know.thesaurus, ctx.analyses, ctx.zipf))
+        swaps = know.phrasebook.word_swaps() if know.phrasebook is not None else frozenset()
+        found.extend(cand.entities(text, sent, know.gazetteer, know.thesaurus, ctx.analyses, ctx.zipf,
+                                   swaps=swaps))
     index, word_map = ctx.term_index
     if index is not None:
         found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,

@@ -47,7 +47,7 @@ class Phrasebook:
     (spun, original) for diagnostics.
     """
 
-    __slots__ = ("_table", "_category", "max_len", "first_tokens", "sources")
+    __slots__ = ("_table", "_category", "max_len", "first_tokens", "sources", "_swaps")
 
     def __init__(self, table: Mapping[str, tuple[Entry, ...]],
                  category: Mapping[tuple[str, str], str] | None = None) -> None:
@@ -57,6 +57,7 @@ class Phrasebook:
         self.first_tokens: frozenset[str] = frozenset(k.split(" ", 1)[0] for k in self._table)
         self.sources: frozenset[str] = frozenset(
             e[2] for entries in self._table.values() for e in entries)
+        self._swaps: frozenset[tuple[str, str]] | None = None
 
     # -- queries ---------------------------------------------------------
     def lookup(self, phrase: str) -> tuple[Entry, ...]:
@@ -72,6 +73,19 @@ class Phrasebook:
     def lookup_key(self, key: str) -> tuple[Entry, ...]:
         """Like `lookup` for a key already in normal form (the engine's hot path)."""
         return self._table.get(key, ())
+
+    def word_swaps(self) -> frozenset[tuple[str, str]]:
+        """(spun, original) pairs of single lower-case words from curated and user rows.
+
+        They are the spinner's own word table ("nationwide" <- national, "prison" <-
+        criminal), which a general thesaurus may lack: name alignment uses them as links.
+        """
+        if self._swaps is None:
+            self._swaps = frozenset(
+                (spun, original.lower()) for spun, entries in self._table.items() if " " not in spun
+                for original, prior, source in entries
+                if source in ("curated", "user") and " " not in original and prior > 0.0)
+        return self._swaps
 
     def category(self, spun: str, original: str) -> str | None:
         """Category of a row ('function', 'verb', 'tortured_exact', ...), if known."""
