@@ -169,8 +169,13 @@ def _book_aux(book, analyses) -> tuple[dict, frozenset[str], dict[str, tuple[tup
     return hit[4], hit[1], hit[2]
 
 
-def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) -> Iterator[Candidate]:
-    """Curated spinner artifacts and tortured phrases, by surface form, then by lemma."""
+def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
+               is_name=None) -> Iterator[Candidate]:
+    """Curated spinner artifacts and tortured phrases, by surface form, then by lemma.
+
+    ``is_name(text)`` (optional) tells whether a capitalised run is a known name: a
+    curated row never rewrites a piece of one ("Tokyo Medical College").
+    """
     toks = sentence.tokens
     first = book.first_tokens
     maxlen = min(book.max_len, max_words)
@@ -198,7 +203,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int) 
                     for original, prior, source in table.get(phrase, ()):
                         words = tuple(original.split())
                         if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper()
-                                                       and not _title_span(toks, i, j))):
+                                                       and not (_title_span(toks, i, j)
+                                                                and not _in_known_name(texts, i, j, is_name)))):
                             continue
                         yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
@@ -241,6 +247,21 @@ def _title_span(toks, i: int, j: int) -> bool:
     # "Financial institution of Korea": the name goes on after the span.
     caps += (j + 1 < len(toks) and toks[j].text in _SMALL_WORDS and toks[j + 1].text[:1].isupper())
     return toks[i].text[:1].isupper() and lower <= 1 and caps >= 2
+
+
+def _in_known_name(texts: list[str], i: int, j: int, is_name) -> bool:
+    """Is the span [i, j) part of a known name within its capitalised run?"""
+    if is_name is None:
+        return False
+    def in_run(k: int) -> bool:
+        return texts[k][:1].isupper() or texts[k] in _SMALL_WORDS
+    a, b = i, j
+    while a > 0 and in_run(a - 1):
+        a -= 1
+    while b < len(texts) and in_run(b):
+        b += 1
+    return any(is_name(" ".join(texts[x:y])) for x in range(a, i + 1) for y in range(j, b + 1)
+               if texts[x][:1].isupper() and texts[y - 1][:1].isupper())
 
 
 #: Words a title-case name may keep in lower case ("Council on Foreign Relations").

@@ -211,7 +211,10 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
     if know.phrasebook is not None:
-        found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words))
+        gaz = know.gazetteer
+        is_name = (lambda name: gaz.lookup_exact(name) is not None) if gaz is not None else None
+        found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words,
+                                     is_name))
     if know.gazetteer is not None:
         swaps = know.phrasebook.word_swaps() if know.phrasebook is not None else frozenset()
         found.extend(cand.entities(text, sent, know.gazetteer, know.thesaurus, ctx.analyses, ctx.zipf,
