@@ -217,8 +217,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                 readings = analyses(low0)
                 # A word that may be a noun ("wishes to") is not matched as a verb phrase.
                 verb_only = not any(t.startswith("NN") for _lemma, t in readings)
-                memo = tuple((lemma, tag, verb_only and tag in _VERB_FORMS) for lemma, tag in readings
-                             if lemma != low0 and lemma in first)
+                memo = tuple((lemma, tag, verb_only and tag in _VERB_FORMS and lemma not in STOPWORDS)
+                             for lemma, tag in readings if lemma != low0 and lemma in first)
                 if len(lemma_memo) > 100_000:
                     lemma_memo.clear()
                 lemma_memo[low0] = memo

@@ -71,9 +71,10 @@ def gain(c: Candidate) -> float:
         g = (0.94 * ctx + 0.43 * uni + 2.5 * _logprior(c) + 0.3 * min(c.extra.get("gap", 0.0), 5.0)
              + 8.2 * c.extra.get("density", 0.0) + SUPPORT_WEIGHT * c.extra.get("support", 0.0) - 4.9)
     else:
-        if c.j - c.i != len(c.words):
-            # The model favours fewer words, so a shortening repair ("had been" -> "were")
-            # can look very natural without being one: its context part is capped.
+        if c.j - c.i != len(c.words) and c.prior < 0.5:
+            # The model favours fewer words, so a shortening repair of a spun form that is
+            # often genuine English ("had been" -> "were") can look very natural without
+            # being one: its context part is capped. Hallmarks ("area unit") keep theirs.
             ctx = min(ctx, RESHAPED_CTX_CAP)
         g = ctx + FREQ_WEIGHT * uni + _logprior(c)
     if src == "gazetteer":

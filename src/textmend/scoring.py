@@ -104,13 +104,14 @@ def lm_delta(model, state: SentenceState, c: Candidate) -> tuple[float, float]:
     left, right, start, old_full, old_uni, old = page
     new = list(_lm_words(state, c.replacement))
     full = model.score(left + new + right, start) - old_full
+    uni = sum(map(model.unigram_logprob, new)) - old_uni
     if len(new) != len(old):
-        # Spans of different lengths are scored as units: the internal collocation of a
-        # spun phrase ("highly effective", "keep away from") belongs to its frequency,
-        # not to its fit with the context, or every shortening repair would look out of place.
-        uni = model.score(new, 0) - model.score(old, 0)
-    else:
-        uni = sum(map(model.unigram_logprob, new)) - old_uni
+        # Spans of different lengths may also be scored as units: the internal collocation
+        # of a spun phrase ("highly effective", "keep away from") belongs to its frequency,
+        # not to its fit with the context. Of the two splits, the one that leaves more to
+        # context counts, so neither a collocation nor an odd phrase ("area unit") hides
+        # how much better the repair reads here.
+        uni = min(uni, model.score(new, 0) - model.score(old, 0))
     # Right-context words are scored with new history but are the same words: their
     # unigram terms cancel, so the frequency part is just the replaced words.
     return full - uni, uni
