@@ -173,3 +173,18 @@ def test_real_spun_excerpts_keep_offsets_exact():
     for d in docs:
         r = textmend.repair_and_explain(d["text"])
         assert textmend.apply_edits(d["text"], r.edits) == r.text
+
+
+@pytest.mark.parametrize("doc_id, expected", [
+    # A WordNet-sense spinner ("are" read as a unit of area, "an" as "associate").
+    ("web-spun-013", ["transactions are verified", "by an unknown person"]),
+    # A back-translation spinner ("that" -> "you to definitely", "and" -> "and you can").
+    ("web-spun-004", ["the rules that govern"]),
+])
+def test_real_spun_web_excerpts_get_their_hallmarks_repaired(doc_id, expected):
+    with open(CORPORA / "real-spun" / "web-excerpts.jsonl", encoding="utf-8") as f:
+        doc = next(d for d in map(json.loads, f) if d["id"] == doc_id)
+    out = textmend.repair(doc["text"])
+    for phrase in expected:
+        assert phrase in out, (phrase, out)
+    assert textmend.detect(doc["text"]).is_spun
