@@ -24,6 +24,9 @@ RESTORES = [
     # WordNet-sense spinners ("are" read as the unit of area).
     ("These transactions area unit verified by network nodes.", "transactions are verified"),
     ("Bitcoin was invented by associate unknown person.", "an unknown person"),
+    # Mangled numbers: a number word glued to decimals, "percent" as "p.c".
+    ("The unemployment rate rose to three.9 p.c in April.", "rose to 3.9 percent in April"),
+    ("Shares fell 1 p.c. on Monday.", "fell 1 percent on Monday."),
 ]
 
 
@@ -96,6 +99,16 @@ def test_known_names_survive_in_a_spun_document():
             changed.append(name)
     assert "Tokyo Medical College" not in changed
     assert len(changed) <= 3, changed
+
+
+def test_a_stop_inside_a_word_or_number_does_not_end_the_sentence():
+    from textmend.tokenize import iter_sentences
+
+    text = "It rose to three.9 p.c in the U.S. Then it fell."
+    sentences = [text[s.start:s.end] for s in iter_sentences(text)]
+    assert sentences == ["It rose to three.9 p.c in the U.S.", "Then it fell."]
+    assert textmend.repair("Version 3.9 of the code ships in 2.1 weeks.") == \
+        "Version 3.9 of the code ships in 2.1 weeks."
 
 
 def test_seed_document_entities_and_common_spins(seed_text):

@@ -77,6 +77,42 @@ _WORDS_AND_NUMBERS = frozenset({"word", "num"})
 _LAST_RUNS: dict[frozenset[str], tuple] = {}
 
 
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "3.9" spun as "three.9" (a number word glued to decimals), "percent" as "p.c".
+_NUMBER_ARTEFACT_RE = regex.compile(
+    r"\b(?P<word>(?i:zero|one|two|three|four|five|six|seven|eight|nine))\.(?P<dec>\d+)\b"
+    r"|(?<=\d\s?)(?P<pc>p\.c)\b\.?(?=\s|$)"
+)
+
+
+def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
+    """Numbers a spinner mangled: "three.9" -> "3.9", "1 p.c" -> "1 percent".
+
+    Both shapes are impossible in edited prose, so they come as near-certain curated
+    repairs (the "p.c" row of the phrasebook cannot match: it is three tokens here).
+    """
+    starts = [t.start for t in sentence.tokens]
+    ends = [t.end for t in sentence.tokens]
+    for m in _NUMBER_ARTEFACT_RE.finditer(text, sentence.start, sentence.end):
+        if m.group("word"):
+            digit = str(_NUMBER_WORDS.index(m.group("word").lower()))
+            words, why = (f"{digit}.{m.group('dec')}",), "number word glued to decimals"
+            start, end = m.start(), m.end()
+        else:
+            words, why = ("percent",), "'percent' abbreviated as 'p.c'"
+            start, end = m.start("pc"), m.end()
+            after = text[end:end + 2].lstrip()[:1]
+            if end - start == 4 and not (after.islower() or after.isdigit()):
+                end -= 1  # "p.c." before a capital or the end: the stop ends the sentence
+        i = bisect_left(starts, start)
+        j = bisect_left(ends, end) + 1
+        if i < j <= len(starts) and starts[i] == start and ends[j - 1] == end:
+            c = Candidate(i, j, start, end, text[start:end], words, "curated", 0.99,
+                          f"curated: {why} (a spinner's number artefact)")
+            c.extra["artefact"] = 1.0
+            yield c
+
+
 def _word_runs(sentence: Sentence, kinds: frozenset[str] = _WORDS) -> tuple[tuple[int, int], ...]:
     """Maximal runs of consecutive tokens of ``kinds`` (phrases never cross punctuation)."""
     last = _LAST_RUNS.get(kinds)

@@ -31,6 +31,8 @@ FREQ_WEIGHT = 0.3
 #: news benchmark such support is 4-5 times likelier for a true original than for a clean
 #: word's candidate (ln 5 = 1.6); 1.2 is the largest weight that kept clean damage unchanged.
 SUPPORT_WEIGHT = 1.2
+#: Evidence added for a mangled-number artefact, enough to pass on its own.
+ARTEFACT_BONUS = 4.0
 #: Most context evidence a span counts when the repair changes its number of words.
 RESHAPED_CTX_CAP = 2.0
 #: Offsets that put each source's break-even at 0 on clean text.
@@ -71,6 +73,8 @@ def gain(c: Candidate) -> float:
         g = (0.94 * ctx + 0.43 * uni + 2.5 * _logprior(c) + 0.3 * min(c.extra.get("gap", 0.0), 5.0)
              + 8.2 * c.extra.get("density", 0.0) + SUPPORT_WEIGHT * c.extra.get("support", 0.0) - 4.9)
     else:
+        # A shape edited prose never has ("three.9", "1 p.c") needs no help from the model.
+        ctx += ARTEFACT_BONUS * c.extra.get("artefact", 0.0)
         if c.j - c.i != len(c.words) and c.prior < 0.5:
             # The model favours fewer words, so a shortening repair of a spun form that is
             # often genuine English ("had been" -> "were") can look very natural without

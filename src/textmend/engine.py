@@ -210,6 +210,8 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     found: list[cand.Candidate] = []
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
+    if "phrasebook" in cfg.sources and "." in text[sent.start:sent.end]:
+        found.extend(cand.number_artefacts(text, sent))
     if know.phrasebook is not None:
         gaz = know.gazetteer
         is_name = (lambda name: gaz.lookup_exact(name) is not None) if gaz is not None else None

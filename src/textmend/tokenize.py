@@ -81,9 +81,10 @@ def iter_tokens(text: str) -> Iterator[Token]:
 def iter_sentences(text: str, max_chars: int = 2000) -> Iterator[Sentence]:
     """Yield sentences (never empty); protected regions and newlines are not included.
 
-    A sentence ends after ``.!?`` when the next word starts upper-case or after a
-    closing quote/bracket, at a line break, at a protected region, or when it
-    grows past ``max_chars`` (then it is cut at a token boundary).
+    A sentence ends after ``.!?`` (and any closing quote or bracket) when whitespace
+    follows, at a line break, at a protected region, or when it grows past
+    ``max_chars`` (then it is cut at a token boundary). A full stop inside a word or
+    number ("p.c", "three.9", "U.S.") does not end one.
     """
     buf: list[Token] = []
     pending_end = False
@@ -101,7 +102,9 @@ def iter_sentences(text: str, max_chars: int = 2000) -> Iterator[Sentence]:
                 buf.append(tok)
                 continue
             if kind != PUNCT or tok.text not in _ENDERS:
-                if buf:
+                if tok.start == buf[-1].end and kind != PUNCT:
+                    pending_end = False  # "p.c", "three.9": no space, no sentence end
+                elif buf:
                     yield Sentence(tuple(buf))
                     buf = []
                 pending_end = False
