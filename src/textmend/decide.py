@@ -31,6 +31,8 @@ FREQ_WEIGHT = 0.3
 #: news benchmark such support is 4-5 times likelier for a true original than for a clean
 #: word's candidate (ln 5 = 1.6); 1.2 is the largest weight that kept clean damage unchanged.
 SUPPORT_WEIGHT = 1.2
+#: Curated rows below this prior get a proportionally smaller document-level lift.
+LOW_PRIOR = 0.15
 #: Evidence added for a mangled-number artefact, enough to pass on its own.
 ARTEFACT_BONUS = 4.0
 #: Most context evidence a span counts when the repair changes its number of words.
@@ -139,7 +141,11 @@ class DocLevel(NamedTuple):
 def margin(c: Candidate, aggressiveness: float, levels: DocLevel) -> float:
     """What a candidate's gain must exceed: lower for aggressive settings and spun documents."""
     doc_level = levels.for_source(c.source)
-    m = -2.0 * (aggressiveness - 0.5) - EVIDENCE_DROP.get(c.source, 1.0) * doc_level
+    drop = EVIDENCE_DROP.get(c.source, 1.0)
+    if c.source in ("curated", "phrasebook") and c.prior < LOW_PRIOR:
+        # Rows whose spun form is nearly always genuine English get less of the lift.
+        drop *= c.prior / LOW_PRIOR
+    m = -2.0 * (aggressiveness - 0.5) - drop * doc_level
     if c.source == "gazetteer" and _weak_name(c):
         m += 2.0 * (1.0 - doc_level)
     return m
