@@ -27,6 +27,8 @@ RESTORES = [
     # Mangled numbers: a number word glued to decimals, "percent" as "p.c".
     ("The unemployment rate rose to three.9 p.c in April.", "rose to 3.9 percent in April"),
     ("Shares fell 1 p.c. on Monday.", "fell 1 percent on Monday."),
+    # The article follows the repaired word's first sound.
+    ("We use an irregular woodland classifier.", "use a random forest classifier"),
 ]
 
 

@@ -1,6 +1,8 @@
 """Stage 5: apply edits to text and carry letter case from the spun words to the repair."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Iterable
 
 from .types import Edit
@@ -47,6 +49,51 @@ def transfer_case(spun: str, replacement: str) -> str:
     if spun[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+_ARTICLE_RE = re.compile(r"(?:^|(?<=[^\w]))(an?|An?|AN?)(\s+)$")
+_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "euro", "eu", "one", "once", "ubiq")
+_VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir")
+
+
+def _wants_an(word: str) -> bool | None:
+    """Does ``word`` take "an"? None when unsure (digits, acronyms, symbols)."""
+    if not word[:1].isalpha() or (len(word) > 1 and word.isupper()):
+        return None
+    low = word.lower()
+    if low.startswith(_VOWEL_SOUND):
+        return True
+    if low.startswith(_CONSONANT_SOUND):
+        return False
+    return low[0] in "aeiou"
+
+
+def agree_article(text: str, edit: Edit, free_from: int = 0) -> Edit:
+    """Widen ``edit`` to fix the article before it when the repair changes its first sound.
+
+    ``free_from``: text before this offset belongs to another edit and is left alone.
+
+    >>> text = "We use an irregular woodland here."
+    >>> e = Edit(10, 28, "irregular woodland", "random forest", 0.9, "tortured")
+    >>> agree_article(text, e).replacement
+    'a random forest'
+    >>> agree_article("a curiosity", Edit(2, 11, "curiosity", "interest", 0.9, "curated")).original
+    'a curiosity'
+    """
+    m = _ARTICLE_RE.search(text, max(free_from, edit.start - 8), edit.start)
+    words = edit.replacement.split()
+    if m is None or not words:
+        return edit
+    wants_an = _wants_an(words[0])
+    article = m.group(1)
+    if wants_an is None or (article.lower() == "an") == wants_an:
+        return edit
+    fixed = {"a": "an", "an": "a", "A": "An", "An": "A", "AN": "A"}[article]
+    if article == "A" and edit.original.isupper():
+        fixed = "AN"
+    start = m.start(1)
+    return replace(edit, start=start, original=text[start:edit.end],
+                   replacement=fixed + m.group(2) + edit.replacement)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

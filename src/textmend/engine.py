@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import candidates as cand
-from .apply import apply_edits, transfer_case
+from .apply import agree_article, apply_edits, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
 from .scoring import SentenceState, swap_filter
@@ -332,7 +332,7 @@ def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
     repairs = 0
     for chosen, doubtful, level in _analyse(text, cfg, evidence):
         for c in chosen:
-            e = _to_edit(c)
+            e = agree_article(text, _to_edit(c), edits[-1].end if edits else 0)
             if e.replacement == e.original:
                 continue
             edits.append(e)
