@@ -416,10 +416,11 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
         return hit
     hit = False
     tl = _lemma_info(target, analyses)[0]
-    neighbours = thes.neighbours  # holds both directions: the same test as are_synonyms
+    # are_synonyms scans two short rows; neighbours() would build a set of every link
+    syn = thes.are_synonyms
     for p in _lemma_info(page, analyses)[0]:
         for t in tl:
-            if p == t or t in neighbours(p):
+            if syn(p, t):
                 hit = True
                 break
         if hit:
