@@ -658,23 +658,25 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
     if not found and n == 2 and not lm_seen(lows[0], lows[1]):
         found.update(_neighbour_terms(lows[0], index, thes))
     out: list[tuple] = []
-    if not any(term == lows for term, _ in found):
-        for term, tortured in sorted(found):
+    if found and (lows, False) not in found and (lows, True) not in found:
+        # per page position: the word, its learnt tortured swaps, whether a function word
+        pinfo = [(p, word_map.get(p, ()), p in STOPWORDS) for p in lows]
+        for term, tortured in found:  # any order: matches are sorted below
             if title and not tortured:
                 continue
             changed = mapped = 0
             swaps: list[tuple[str, str]] = []  # positions that must be thesaurus synonyms
-            for p, t in zip(lows, term):
+            for (p, mp, pstop), t in zip(pinfo, term):
                 if p == t:
                     continue
                 if t in p or p in t:
                     changed = -1  # derived forms (astrophysical/physical) are not spins
                     break
-                if t in word_map.get(p, ()):
+                if t in mp:
                     changed += 1
                     mapped += 1
                     continue
-                if p in STOPWORDS or t in STOPWORDS:
+                if pstop or t in STOPWORDS:
                     changed = -1
                     break
                 swaps.append((p, t))
@@ -695,6 +697,7 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
                 words = agree_number(lows[-1], term, analyses, inflect) if inflect else term
                 if words != lows:
                     out.append((words, term, tortured, changed, mapped))
+        out.sort(key=lambda m: (m[1], m[2]))  # (term, tortured) order, as the index lists them
     if len(_TERM_MATCHES) > 50_000:
         _TERM_MATCHES.clear()
     hit = _TERM_MATCHES[key] = tuple(out)
