@@ -278,7 +278,7 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
     forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
     own_lemmas = {lem for lem, _tag in forms}
     for lemma, tag in forms:
-        for original, prior in thes.originals(lemma)[:top]:
+        for original, prior in thes.originals(lemma, top):
             # A spinner swaps a word for a word; multiword originals of single
             # words ("fast and loose" for unpredictable) are thesaurus noise, and
             # spelling variants (maximise/maximize) or other inflections of the page

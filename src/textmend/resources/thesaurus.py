@@ -118,16 +118,24 @@ class Thesaurus:
             self._ext_cache[prefix] = hit
         return hit
 
-    def originals(self, form: str) -> tuple[tuple[str, float], ...]:
-        """Originals for a spun form, best prior first; () if the form is unknown."""
+    def originals(self, form: str, limit: int | None = None) -> tuple[tuple[str, float], ...]:
+        """Originals for a spun form, best prior first; () if the form is unknown.
+
+        ``limit`` keeps only the best ``limit``: callers that want a few skip building
+        pairs for the whole row (up to 50 strings scattered over the vocabulary).
+        """
         hit = self._orig_cache.get(form)
         if hit is not None:
-            return hit
+            return hit if limit is None else hit[:limit]
         i = self._id(form)
         res: tuple[tuple[str, float], ...] = ()
         if i is not None:
             a, b = self._off[i], self._off[i + 1]
-            # rows are stored best prior first, ties in string order
+            if limit is not None and b - a > limit:
+                b = a + limit
+                # rows are stored best prior first, ties in string order
+                return tuple(zip(map(self._vocab.__getitem__, self._orig[a:b]),
+                                 map(_PRIOR.__getitem__, self._prior[a:b])))
             res = tuple(zip(map(self._vocab.__getitem__, self._orig[a:b]),
                             map(_PRIOR.__getitem__, self._prior[a:b])))
         with self._lock:
