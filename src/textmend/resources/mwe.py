@@ -22,9 +22,11 @@ class MWEs:
     """Set of lowercase space-joined phrases plus the proper names in WordNet's case."""
 
     def __init__(self, lower: frozenset[str], proper: frozenset[str]):
-        self._lower = lower
+        # A dict of str -> None tests membership like the set but, holding no
+        # GC-tracked objects, is skipped by the cyclic GC's full collections.
+        self._lower: dict[str, None] = dict.fromkeys(lower)
         self._proper = proper
-        self._terms: list[str] | None = None
+        self._terms: tuple[str, ...] | None = None
         self._post: dict[str, str | tuple[tuple[str, ...], ...]] | None = None
         self._lock = threading.Lock()
         self.max_len: int = max((p.count(" ") + 1 for p in lower), default=0)
@@ -49,7 +51,8 @@ class MWEs:
         if self._post is None:
             with self._lock:
                 if self._post is None:
-                    self._terms = sorted(p for p in self._lower if 2 <= p.count(" ") + 1 <= 4)
+                    self._terms = tuple(sorted(p for p in self._lower
+                                               if 2 <= p.count(" ") + 1 <= 4))
                     raw = gzip.decompress(INDEX.read_bytes()).decode("utf-8")
                     post: dict[str, str | tuple[tuple[str, ...], ...]] = {}
                     for line in raw.split("\n"):

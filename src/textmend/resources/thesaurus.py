@@ -67,7 +67,7 @@ class Thesaurus:
     with textmend.resources.inflect).
     """
 
-    def __init__(self, vocab: list[str], inv_offsets: array, inv_ids: array, priors: bytes,
+    def __init__(self, vocab: tuple[str, ...], inv_offsets: array, inv_ids: array, priors: bytes,
                  forward: tuple[bytes, bytes, bytes, int], max_phrase_len: int):
         self._vocab = vocab
         self._off = inv_offsets
@@ -215,7 +215,8 @@ def load() -> Thesaurus:
     if len(sizes) != 8 or nl + 1 + sum(sizes) != len(blob):
         raise ValueError(f"{DATA}: corrupt file (block sizes do not match)")
     voc_z, off_z, lo, hi_z, pri_z, fwd_off_z, fwd_lo, fwd_hi_z = _blocks(blob, nl + 1, sizes)
-    vocab = zlib.decompress(voc_z).decode("utf-8").split("\n")
+    # a tuple of strings drops out of the cyclic GC: full collections skip its 152k entries
+    vocab = tuple(zlib.decompress(voc_z).decode("utf-8").split("\n"))
     offsets = _uint32(zlib.decompress(off_z))
     priors = zlib.decompress(pri_z)
     if (len(vocab) != n or len(offsets) != n + 1 or offsets[-1] != n_inv
