@@ -373,11 +373,15 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
                                     prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
 
 
-_LEMMAS: dict = {}  # analyses function -> {word: (lemmas, lemma set)}
+_LEMMAS: dict = {}  # analyses function -> {word: lemmas}
 
 
-def _lemma_info(word: str, analyses) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The lower-case word and its lemmas (in order, and as a set); plain-dict cached."""
+def _lemma_info(word: str, analyses) -> tuple[str, ...]:
+    """The lower-case word, then its other lemmas in order; plain-dict cached.
+
+    A tuple of strings (no frozenset beside it): the cyclic GC untracks it, and
+    thousands of memoised words would otherwise make every full collection slower.
+    """
     memo = _LEMMAS.get(analyses)
     if memo is None:
         if len(_LEMMAS) > 8:
@@ -392,17 +396,18 @@ def _lemma_info(word: str, analyses) -> tuple[tuple[str, ...], frozenset[str]]:
                 out.append(lemma)
         if len(memo) > 100_000:
             memo.clear()
-        hit = memo[word] = (tuple(out), frozenset(out))
+        hit = memo[word] = tuple(out)
     return hit
 
 
 def _lemmas(word: str, analyses) -> list[str]:
-    return list(_lemma_info(word, analyses)[0])
+    return list(_lemma_info(word, analyses))
 
 
 def same_lemma(page: str, target: str, analyses) -> bool:
     """True when two words differ only by inflection (index/indexes): not a spin."""
-    return not _lemma_info(page, analyses)[1].isdisjoint(_lemma_info(target, analyses)[1])
+    theirs = _lemma_info(target, analyses)
+    return any(lemma in theirs for lemma in _lemma_info(page, analyses))  # 1-3 lemmas each
 
 
 _SYN_CACHE: dict[tuple[str, str], bool] = {}
@@ -415,10 +420,10 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
     if hit is not None:
         return hit
     hit = False
-    tl = _lemma_info(target, analyses)[0]
+    tl = _lemma_info(target, analyses)
     # are_synonyms scans two short rows; neighbours() would build a set of every link
     syn = thes.are_synonyms
-    for p in _lemma_info(page, analyses)[0]:
+    for p in _lemma_info(page, analyses):
         for t in tl:
             if syn(p, t):
                 hit = True

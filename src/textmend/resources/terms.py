@@ -23,16 +23,19 @@ class TermIndex:
 
     def __init__(self, mwe, book) -> None:
         self.mwe = mwe
-        self.tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
-        self._tortured_slots: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
+        slots: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         if book is not None:
             terms = sorted({tuple(e[0].split()) for _spun, entries in book.items()
                             for e in entries if e[2] == "tortured"})
             for term in terms:
                 if 2 <= len(term) <= 4:
                     for pos, w in enumerate(term):
-                        self.tortured.setdefault((len(term), pos, w), []).append((term, True))
-                        self._tortured_slots.setdefault(w, []).append((_SLOT[len(term)] + pos, term))
+                        tortured.setdefault((len(term), pos, w), []).append((term, True))
+                        slots.setdefault(w, []).append((_SLOT[len(term)] + pos, term))
+        # tuples: read-only from here on, and untracked by the cyclic GC (lists never are)
+        self.tortured = {k: tuple(v) for k, v in tortured.items()}
+        self._tortured_slots = {w: tuple(v) for w, v in slots.items()}
         self.cache: dict[tuple[int, int, str], tuple] = {}  # keys outside 2-4 words
         self.by_word: dict[str, tuple[tuple, ...]] = {}  # word -> lookups by _SLOT[n] + pos
 
