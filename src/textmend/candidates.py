@@ -635,7 +635,7 @@ def _neighbour_terms(word: str, index, thes) -> frozenset:
     if hit is None:
         found: set = set()
         for nb in thes.neighbours(word):
-            found.update(index.get((2, 0, nb), ()))
+            found.update(index.pairs_starting(nb))
         if len(_NEIGHBOUR_TERMS) > 4096:
             _NEIGHBOUR_TERMS.clear()
         hit = _NEIGHBOUR_TERMS[key] = frozenset(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+from bisect import bisect_left
 from pathlib import Path
 
 from textmend.resources._cache import once
@@ -42,12 +43,8 @@ class MWEs:
         """Iterate the lowercase phrases in sorted order (deterministic index building)."""
         return iter(sorted(self._lower))
 
-    def terms_with(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """Lowercase terms of 2-4 words containing ``word``, as word tuples.
-
-        Uses the prebuilt index (tools/build_mwe.py); posting lists are decoded on
-        first use of each word, so loading costs milliseconds, not a full index build.
-        """
+    def _index(self) -> tuple[tuple[str, ...], dict[str, str | tuple[tuple[str, ...], ...]]]:
+        """The sorted 2-4-word terms and the word -> term posting lists, read on first use."""
         if self._post is None:
             with self._lock:
                 if self._post is None:
@@ -60,14 +57,40 @@ class MWEs:
                             w, _, ids = line.partition("\t")
                             post[w] = ids
                     self._post = post
-        hit = self._post.get(word)
+        return self._terms, self._post
+
+    def terms_with(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """Lowercase terms of 2-4 words containing ``word``, as word tuples.
+
+        Uses the prebuilt index (tools/build_mwe.py); posting lists are decoded on
+        first use of each word, so loading costs milliseconds, not a full index build.
+        """
+        terms, post = self._index()
+        hit = post.get(word)
         if hit is None:
             return ()
         if isinstance(hit, str):
-            terms = self._terms
             hit = tuple(tuple(terms[int(i)].split(" ")) for i in hit.split())
-            self._post[word] = hit  # benign race: every thread decodes the same tuple
+            post[word] = hit  # benign race: every thread decodes the same tuple
         return hit
+
+    def pairs_starting(self, word: str) -> tuple[tuple[str, str], ...]:
+        """Two-word terms whose first word is ``word``, sorted.
+
+        The same terms as those of `terms_with` with length 2 and ``word`` first, found
+        by bisecting the sorted term list: no posting list to decode (callers probe
+        hundreds of thesaurus neighbours of a word this way).
+        """
+        terms, _post = self._index()
+        head = word + " "
+        i, n = bisect_left(terms, head), len(terms)
+        out = []
+        while i < n and terms[i].startswith(head):
+            t = terms[i]
+            if t.count(" ") == 1:
+                out.append((word, t[len(head):]))
+            i += 1
+        return tuple(out)
 
     def proper(self) -> frozenset[str]:
         """Proper-name phrases with original capitalisation ("White House")."""

@@ -54,6 +54,23 @@ class TermIndex:
             self.cache[key] = hit
         return hit or default
 
+    def pairs_starting(self, w: str) -> tuple:
+        """``get((2, 0, w))`` without filling ``w``'s other slots or decoding its postings.
+
+        For probing many words (a page word's thesaurus neighbours), most in no term.
+        """
+        slots = self.by_word.get(w)
+        if slots is not None:
+            return slots[0]
+        tortured = self.tortured.get((2, 0, w))
+        pairs = self.mwe.pairs_starting(w) if self.mwe is not None else ()
+        if not tortured:
+            return tuple((t, False) for t in pairs)
+        found = {t: True for t, _ in tortured}
+        for t in pairs:
+            found.setdefault(t, False)
+        return tuple(sorted(found.items()))
+
     def _lookup(self, key: tuple[int, int, str]) -> tuple:
         n, pos, w = key
         found = {t: True for t, _ in self.tortured.get(key, ())}
