@@ -634,7 +634,7 @@ def _neighbour_terms(word: str, index, thes) -> frozenset:
     hit = _NEIGHBOUR_TERMS.get(key)
     if hit is None:
         found: set = set()
-        for nb in thes.neighbours(word):
+        for nb in index.pair_starters(thes.neighbours(word)):
             found.update(index.pairs_starting(nb))
         if len(_NEIGHBOUR_TERMS) > 4096:
             _NEIGHBOUR_TERMS.clear()

@@ -74,6 +74,10 @@ class MWEs:
             post[word] = hit  # benign race: every thread decodes the same tuple
         return hit
 
+    def indexed_words(self):
+        """Every word of some 2-4-word term (a live, read-only view of the index keys)."""
+        return self._index()[1].keys()
+
     def pairs_starting(self, word: str) -> tuple[tuple[str, str], ...]:
         """Two-word terms whose first word is ``word``, sorted.
 

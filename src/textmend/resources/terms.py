@@ -36,6 +36,7 @@ class TermIndex:
         # tuples: read-only from here on, and untracked by the cyclic GC (lists never are)
         self.tortured = {k: tuple(v) for k, v in tortured.items()}
         self._tortured_slots = {w: tuple(v) for w, v in slots.items()}
+        self._tortured_firsts = frozenset(w for n, pos, w in self.tortured if n == 2 and pos == 0)
         self.cache: dict[tuple[int, int, str], tuple] = {}  # keys outside 2-4 words
         self.by_word: dict[str, tuple[tuple, ...]] = {}  # word -> lookups by _SLOT[n] + pos
 
@@ -53,6 +54,15 @@ class TermIndex:
                 self.cache.clear()
             self.cache[key] = hit
         return hit or default
+
+    def pair_starters(self, words: frozenset[str]) -> frozenset[str]:
+        """The words of ``words`` that may start a two-word term (a superset: words that
+        occur in some multiword expression or start a tortured pair), so a caller
+        probes `pairs_starting` for a few of a word's hundreds of neighbours, not all."""
+        out = words & self._tortured_firsts
+        if self.mwe is not None:
+            out |= words & self.mwe.indexed_words()
+        return out
 
     def pairs_starting(self, w: str) -> tuple:
         """``get((2, 0, w))`` without filling ``w``'s other slots or decoding its postings.
