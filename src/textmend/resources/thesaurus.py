@@ -27,6 +27,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "thesaurus.bin"
 _Q = 32  # priors are stored as q / _Q, q in 1.._Q
 _PRIOR = tuple(q / _Q for q in range(256))  # the same floats as q / _Q, without dividing
 _CACHE_MAX = 100_000
+_NB_CACHE_MAX = 4096  # neighbour sets of common words hold hundreds of strings each
 
 
 def _uint32(raw: bytes) -> array:
@@ -182,7 +183,7 @@ class Thesaurus:
             out.discard(word)
             res = frozenset(out)
         with self._lock:
-            if len(self._nb_cache) > _CACHE_MAX:
+            if len(self._nb_cache) > _NB_CACHE_MAX:
                 self._nb_cache.clear()
             self._nb_cache[word] = res
         return res
