@@ -9,7 +9,7 @@ is, so callers should combine it with word frequency (wordfreq) at run time.
 Data: ``data/thesaurus.bin`` built by ``tools/build_thesaurus.py`` from the Moby
 Thesaurus II (public domain) and WordNet 3.0 (WordNet licence). Rows are fixed-width
 uint32 id arrays (CSR, bisect over the sorted vocabulary), so a lookup is a C-speed
-slice and a synonym test two membership scans of at most 50 ids, with no per-entry
+slice and a synonym test two bytes searches of at most 50 ids, with no per-entry
 decoding in Python; the forward links are read on the first neighbours() call.
 """
 from __future__ import annotations
@@ -62,6 +62,7 @@ def _ids(lo: bytes | memoryview, hi_z: bytes | memoryview, n: int) -> array:
 
 
 def _blocks(blob: bytes, start: int, sizes: list[int]) -> list[memoryview]:
+    """Consecutive blocks of ``blob`` as zero-copy views."""
     view = memoryview(blob)
     out = []
     for size in sizes:
