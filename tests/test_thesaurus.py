@@ -78,3 +78,13 @@ def test_neighbours_cover_both_directions(th: thesaurus.Thesaurus) -> None:
 
 def test_load_once() -> None:
     assert thesaurus.load() is thesaurus.load()
+
+
+def test_originals_limit_is_a_prefix(th: thesaurus.Thesaurus) -> None:
+    for form in ["nation", "heart", "make", "qzxvbn"]:
+        full = th.originals(form)
+        assert th.originals(form, 3) == full[:3]
+        assert th.originals(form, 100) == full
+    fresh = thesaurus.Thesaurus.__new__(thesaurus.Thesaurus)
+    fresh.__dict__.update(th.__dict__, _orig_cache={})  # limited lookup before any full one
+    assert fresh.originals("heart", 4) == th.originals("heart")[:4]

@@ -335,7 +335,7 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
     forms = [(low, "")] + [(lem, tag) for lem, tag in analyses(low) if lem != low]
     own_lemmas = {lem for lem, _tag in forms}
     for lemma, tag in forms:
-        for original, prior in thes.originals(lemma)[:top]:
+        for original, prior in thes.originals(lemma, top):
             # A spinner swaps a word for a word; multiword originals of single
             # words ("fast and loose" for unpredictable) are thesaurus noise, and
             # spelling variants (maximise/maximize) or other inflections of the page
@@ -430,11 +430,15 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
                                     prior, f"thesaurus: {phrase!r} is listed as a synonym of {original!r}")
 
 
-_LEMMAS: dict = {}  # analyses function -> {word: (lemmas, lemma set)}
+_LEMMAS: dict = {}  # analyses function -> {word: lemmas}
 
 
-def _lemma_info(word: str, analyses) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The lower-case word and its lemmas (in order, and as a set); plain-dict cached."""
+def _lemma_info(word: str, analyses) -> tuple[str, ...]:
+    """The lower-case word, then its other lemmas in order; plain-dict cached.
+
+    A tuple of strings (no frozenset beside it): the cyclic GC untracks it, and
+    thousands of memoised words would otherwise make every full collection slower.
+    """
     memo = _LEMMAS.get(analyses)
     if memo is None:
         if len(_LEMMAS) > 8:
@@ -449,17 +453,18 @@ def _lemma_info(word: str, analyses) -> tuple[tuple[str, ...], frozenset[str]]:
                 out.append(lemma)
         if len(memo) > 100_000:
             memo.clear()
-        hit = memo[word] = (tuple(out), frozenset(out))
+        hit = memo[word] = tuple(out)
     return hit
 
 
 def _lemmas(word: str, analyses) -> list[str]:
-    return list(_lemma_info(word, analyses)[0])
+    return list(_lemma_info(word, analyses))
 
 
 def same_lemma(page: str, target: str, analyses) -> bool:
     """True when two words differ only by inflection (index/indexes): not a spin."""
-    return not _lemma_info(page, analyses)[1].isdisjoint(_lemma_info(target, analyses)[1])
+    theirs = _lemma_info(target, analyses)
+    return any(lemma in theirs for lemma in _lemma_info(page, analyses))  # 1-3 lemmas each
 
 
 _SYN_CACHE: dict[tuple[str, str], bool] = {}
@@ -472,11 +477,12 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
     if hit is not None:
         return hit
     hit = False
-    tl = _lemma_info(target, analyses)[0]
-    neighbours = thes.neighbours  # holds both directions: the same test as are_synonyms
-    for p in _lemma_info(page, analyses)[0]:
+    tl = _lemma_info(target, analyses)
+    # are_synonyms scans two short rows; neighbours() would build a set of every link
+    syn = thes.are_synonyms
+    for p in _lemma_info(page, analyses):
         for t in tl:
-            if p == t or t in neighbours(p):
+            if syn(p, t):
                 hit = True
                 break
         if hit:
@@ -693,8 +699,8 @@ def _neighbour_terms(word: str, index, thes) -> frozenset:
     hit = _NEIGHBOUR_TERMS.get(key)
     if hit is None:
         found: set = set()
-        for nb in thes.neighbours(word):
-            found.update(index.get((2, 0, nb), ()))
+        for nb in index.pair_starters(thes.neighbours(word)):
+            found.update(index.pairs_starting(nb))
         if len(_NEIGHBOUR_TERMS) > 4096:
             _NEIGHBOUR_TERMS.clear()
         hit = _NEIGHBOUR_TERMS[key] = frozenset(found)
@@ -722,23 +728,25 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
     if not found and n == 2 and not lm_seen(lows[0], lows[1]):
         found.update(_neighbour_terms(lows[0], index, thes))
     out: list[tuple] = []
-    if not any(term == lows for term, _ in found):
-        for term, tortured in sorted(found):
+    if found and (lows, False) not in found and (lows, True) not in found:
+        # per page position: the word, its learnt tortured swaps, whether a function word
+        pinfo = [(p, word_map.get(p, ()), p in STOPWORDS) for p in lows]
+        for term, tortured in found:  # any order: matches are sorted below
             if title and not tortured:
                 continue
             changed = mapped = 0
             swaps: list[tuple[str, str]] = []  # positions that must be thesaurus synonyms
-            for p, t in zip(lows, term):
+            for (p, mp, pstop), t in zip(pinfo, term):
                 if p == t:
                     continue
                 if t in p or p in t:
                     changed = -1  # derived forms (astrophysical/physical) are not spins
                     break
-                if t in word_map.get(p, ()):
+                if t in mp:
                     changed += 1
                     mapped += 1
                     continue
-                if p in STOPWORDS or t in STOPWORDS:
+                if pstop or t in STOPWORDS:
                     changed = -1
                     break
                 swaps.append((p, t))
@@ -759,6 +767,7 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
                 words = agree_number(lows[-1], term, analyses, inflect) if inflect else term
                 if words != lows:
                     out.append((words, term, tortured, changed, mapped))
+        out.sort(key=lambda m: (m[1], m[2]))  # (term, tortured) order, as the index lists them
     if len(_TERM_MATCHES) > 50_000:
         _TERM_MATCHES.clear()
     hit = _TERM_MATCHES[key] = tuple(out)

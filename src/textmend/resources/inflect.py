@@ -48,7 +48,8 @@ class InflectionTable:
         for (lemma, tag), forms in exc.items():
             for f in forms:
                 rev.setdefault(f, []).append((lemma, tag))
-        self.rev = rev
+        # tuples: read-only from here on, and untracked by the cyclic GC (lists never are)
+        self.rev: dict[str, tuple[tuple[str, str], ...]] = {f: tuple(v) for f, v in rev.items()}
 
 
 @once

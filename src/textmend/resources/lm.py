@@ -56,11 +56,13 @@ class NgramModel:
         if len(words) != header["counts"][0]:
             raise ValueError(f"lm.bin is corrupt: {len(words)} words, header says {header['counts'][0]}")
         self.header = header
-        self._words = words
+        # Tuples, not lists: tuples of strings/floats drop out of the cyclic GC after
+        # its first look, so full collections never walk these ~400k entries again.
+        self._words = tuple(words)
         self._ids = {w: i for i, w in enumerate(words)}
         self._bos = self._ids.get(BOS, -1)
-        self._up = arrays["uni_prob"].tolist()
-        self._ub = arrays["uni_bo"].tolist()
+        self._up = tuple(arrays["uni_prob"].tolist())
+        self._ub = tuple(arrays["uni_bo"].tolist())
         # CSR triples (offsets, low 16 bits of sorted ids, per-group count of ids >= 2**16)
         self._big = (arrays["big_off"], arrays["big_w"], arrays["big_hi"])
         self._ctx = (arrays["ctx_off"], arrays["ctx_h1"], arrays["ctx_hi"])
@@ -68,9 +70,9 @@ class NgramModel:
         self._bp = arrays["big_p"]
         self._cbo = arrays["ctx_bo"]
         self._tp = arrays["tri_p"]
-        self._tab_bp = arrays["tab_big_p"].tolist()
-        self._tab_bbo = arrays["tab_big_bo"].tolist()
-        self._tab_tp = arrays["tab_tri_p"].tolist()
+        self._tab_bp = tuple(arrays["tab_big_p"].tolist())
+        self._tab_bbo = tuple(arrays["tab_big_bo"].tolist())
+        self._tab_tp = tuple(arrays["tab_tri_p"].tolist())
         self._cache: dict[tuple[str, str, str], float] = {}
         self._seen: dict[int, bool] = {}  # stored-n-gram tests by packed word ids
         self.oov_logprob: float = float(header["oov_logprob"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+from bisect import bisect_left
 from pathlib import Path
 
 from textmend.resources._cache import once
@@ -22,9 +23,11 @@ class MWEs:
     """Set of lowercase space-joined phrases plus the proper names in WordNet's case."""
 
     def __init__(self, lower: frozenset[str], proper: frozenset[str]):
-        self._lower = lower
+        # A dict of str -> None tests membership like the set but, holding no
+        # GC-tracked objects, is skipped by the cyclic GC's full collections.
+        self._lower: dict[str, None] = dict.fromkeys(lower)
         self._proper = proper
-        self._terms: list[str] | None = None
+        self._terms: tuple[str, ...] | None = None
         self._post: dict[str, str | tuple[tuple[str, ...], ...]] | None = None
         self._lock = threading.Lock()
         self.max_len: int = max((p.count(" ") + 1 for p in lower), default=0)
@@ -40,16 +43,13 @@ class MWEs:
         """Iterate the lowercase phrases in sorted order (deterministic index building)."""
         return iter(sorted(self._lower))
 
-    def terms_with(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """Lowercase terms of 2-4 words containing ``word``, as word tuples.
-
-        Uses the prebuilt index (tools/build_mwe.py); posting lists are decoded on
-        first use of each word, so loading costs milliseconds, not a full index build.
-        """
+    def _index(self) -> tuple[tuple[str, ...], dict[str, str | tuple[tuple[str, ...], ...]]]:
+        """The sorted 2-4-word terms and the word -> term posting lists, read on first use."""
         if self._post is None:
             with self._lock:
                 if self._post is None:
-                    self._terms = sorted(p for p in self._lower if 2 <= p.count(" ") + 1 <= 4)
+                    self._terms = tuple(sorted(p for p in self._lower
+                                               if 2 <= p.count(" ") + 1 <= 4))
                     raw = gzip.decompress(INDEX.read_bytes()).decode("utf-8")
                     post: dict[str, str | tuple[tuple[str, ...], ...]] = {}
                     for line in raw.split("\n"):
@@ -57,14 +57,44 @@ class MWEs:
                             w, _, ids = line.partition("\t")
                             post[w] = ids
                     self._post = post
-        hit = self._post.get(word)
+        return self._terms, self._post
+
+    def terms_with(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """Lowercase terms of 2-4 words containing ``word``, as word tuples.
+
+        Uses the prebuilt index (tools/build_mwe.py); posting lists are decoded on
+        first use of each word, so loading costs milliseconds, not a full index build.
+        """
+        terms, post = self._index()
+        hit = post.get(word)
         if hit is None:
             return ()
         if isinstance(hit, str):
-            terms = self._terms
             hit = tuple(tuple(terms[int(i)].split(" ")) for i in hit.split())
-            self._post[word] = hit  # benign race: every thread decodes the same tuple
+            post[word] = hit  # benign race: every thread decodes the same tuple
         return hit
+
+    def indexed_words(self):
+        """Every word of some 2-4-word term (a live, read-only view of the index keys)."""
+        return self._index()[1].keys()
+
+    def pairs_starting(self, word: str) -> tuple[tuple[str, str], ...]:
+        """Two-word terms whose first word is ``word``, sorted.
+
+        The same terms as those of `terms_with` with length 2 and ``word`` first, found
+        by bisecting the sorted term list: no posting list to decode (callers probe
+        hundreds of thesaurus neighbours of a word this way).
+        """
+        terms, _post = self._index()
+        head = word + " "
+        i, n = bisect_left(terms, head), len(terms)
+        out = []
+        while i < n and terms[i].startswith(head):
+            t = terms[i]
+            if t.count(" ") == 1:
+                out.append((word, t[len(head):]))
+            i += 1
+        return tuple(out)
 
     def proper(self) -> frozenset[str]:
         """Proper-name phrases with original capitalisation ("White House")."""

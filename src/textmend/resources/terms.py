@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..lexicon import STOPWORDS
 
 _TERM_INDEX: dict = {}
+_SLOT = {2: 0, 3: 2, 4: 5}  # first of the per-position slots of each term length
+_NONE: tuple[tuple, ...] = ((),) * 9  # a word in no term
 
 
 class TermIndex:
@@ -21,30 +23,101 @@ class TermIndex:
 
     def __init__(self, mwe, book) -> None:
         self.mwe = mwe
-        self.tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
+        tortured: dict[tuple[int, int, str], list[tuple[tuple[str, ...], bool]]] = {}
+        slots: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         if book is not None:
             terms = sorted({tuple(e[0].split()) for _spun, entries in book.items()
                             for e in entries if e[2] == "tortured"})
             for term in terms:
                 if 2 <= len(term) <= 4:
                     for pos, w in enumerate(term):
-                        self.tortured.setdefault((len(term), pos, w), []).append((term, True))
-        self.cache: dict[tuple[int, int, str], tuple] = {}
+                        tortured.setdefault((len(term), pos, w), []).append((term, True))
+                        slots.setdefault(w, []).append((_SLOT[len(term)] + pos, term))
+        # tuples: read-only from here on, and untracked by the cyclic GC (lists never are)
+        self.tortured = {k: tuple(v) for k, v in tortured.items()}
+        self._tortured_slots = {w: tuple(v) for w, v in slots.items()}
+        self._tortured_firsts = frozenset(w for n, pos, w in self.tortured if n == 2 and pos == 0)
+        self.cache: dict[tuple[int, int, str], tuple] = {}  # keys outside 2-4 words
+        self.by_word: dict[str, tuple[tuple, ...]] = {}  # word -> lookups by _SLOT[n] + pos
 
     def get(self, key: tuple[int, int, str], default=()) -> tuple:
+        n, pos, w = key
+        if 2 <= n <= 4 and 0 <= pos < n:
+            slots = self.by_word.get(w)
+            if slots is None:
+                slots = self._fill(w)
+            return slots[_SLOT[n] + pos] or default
         hit = self.cache.get(key)
         if hit is None:
-            n, pos, w = key
-            found = {t: True for t, _ in self.tortured.get(key, ())}
-            if self.mwe is not None:
-                for t in self.mwe.terms_with(w):
-                    if len(t) == n and t[pos] == w:
-                        found.setdefault(t, False)
-            hit = tuple(sorted(found.items()))
+            hit = self._lookup(key)
             if len(self.cache) > 50_000:
                 self.cache.clear()
             self.cache[key] = hit
         return hit or default
+
+    def pair_starters(self, words: frozenset[str]) -> frozenset[str]:
+        """The words of ``words`` that may start a two-word term (a superset: words that
+        occur in some multiword expression or start a tortured pair), so a caller
+        probes `pairs_starting` for a few of a word's hundreds of neighbours, not all."""
+        out = words & self._tortured_firsts
+        if self.mwe is not None:
+            out |= words & self.mwe.indexed_words()
+        return out
+
+    def pairs_starting(self, w: str) -> tuple:
+        """``get((2, 0, w))`` without filling ``w``'s other slots or decoding its postings.
+
+        For probing many words (a page word's thesaurus neighbours), most in no term.
+        """
+        slots = self.by_word.get(w)
+        if slots is not None:
+            return slots[0]
+        tortured = self.tortured.get((2, 0, w))
+        pairs = self.mwe.pairs_starting(w) if self.mwe is not None else ()
+        if not tortured:
+            return tuple((t, False) for t in pairs)
+        found = {t: True for t, _ in tortured}
+        for t in pairs:
+            found.setdefault(t, False)
+        return tuple(sorted(found.items()))
+
+    def _lookup(self, key: tuple[int, int, str]) -> tuple:
+        n, pos, w = key
+        found = {t: True for t, _ in self.tortured.get(key, ())}
+        if self.mwe is not None:
+            for t in self.mwe.terms_with(w):
+                if len(t) == n and t[pos] == w:
+                    found.setdefault(t, False)
+        return tuple(sorted(found.items()))
+
+    def _fill(self, w: str) -> tuple[tuple, ...]:
+        """Every (length 2-4, position) lookup of ``w``, from one pass over its terms.
+
+        A page word is looked up at several lengths and positions, and each lookup
+        would otherwise rescan all of the word's terms (hundreds for common words).
+        Slot ``_SLOT[n] + pos`` holds what `_lookup((n, pos, w))` returns.
+        """
+        groups: dict[int, dict[tuple[str, ...], bool]] = {}
+        for slot, t in self._tortured_slots.get(w, ()):
+            groups.setdefault(slot, {})[t] = True
+        if self.mwe is not None:
+            for t in self.mwe.terms_with(w):
+                base = _SLOT.get(len(t))
+                if base is not None:
+                    for pos, x in enumerate(t):
+                        if x == w:
+                            groups.setdefault(base + pos, {}).setdefault(t, False)
+        if groups:
+            filled = [()] * 9
+            for slot, found in groups.items():
+                filled[slot] = tuple(sorted(found.items()))
+            slots = tuple(filled)
+        else:
+            slots = _NONE
+        if len(self.by_word) > 20_000:
+            self.by_word.clear()
+        self.by_word[w] = slots
+        return slots
 
 
 def term_index(know) -> tuple:
