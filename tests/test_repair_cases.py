@@ -113,6 +113,16 @@ def test_a_stop_inside_a_word_or_number_does_not_end_the_sentence():
         "Version 3.9 of the code ships in 2.1 weeks."
 
 
+def test_many_near_miss_spins_make_a_page_spun_without_one_decisive_fingerprint():
+    spun = ("Police have arrested a man in reference to a deadly capturing on Saturday. "
+            "Officers mentioned the suspect was detained after a manhunt that lasted greater than 12 hours. "
+            "Two individuals had been killed within the assault, and witnesses instructed native media "
+            "they heard gunshots.")
+    out = textmend.repair(spun)
+    for phrase in ("deadly shooting", "Officials said", "more than 12 hours", "told local media"):
+        assert phrase in out, (phrase, out)
+
+
 def test_seed_document_entities_and_common_spins(seed_text):
     r = textmend.repair_and_explain(seed_text)
     out = r.text

@@ -24,6 +24,8 @@ from .types import Detection, Edit, Repaired, Span
 BLOCK_CHARS = 20000
 #: Gain a specific-source candidate needs to count as a decisive hit.
 STRONG_GAIN = 0.5
+#: Gain from which a specific-source candidate counts as a near miss (half a hit).
+NEAR_GAIN = -1.0
 _SPECIFIC = frozenset({"spintax", "tortured", "curated", "phrasebook", "user", "gazetteer"})
 
 
@@ -43,8 +45,9 @@ class _Context:
 @dataclass
 class _Evidence:
     words: int = 0
-    strong: float = 0.0  # decisive article-spinner hits (phrasebook, names, spintax)
-    strong_sci: float = 0.0  # decisive paper-mill hits (tortured phrases)
+    strong: float = 0.0  # article-spinner hits (phrasebook, names, spintax); near misses count half
+    strong_sci: float = 0.0  # paper-mill hits (tortured phrases); near misses count half
+    decisive: float = 0.0  # hits of either family that are decisive on their own
     hot: float = 0.0  # thesaurus positions whose best original clearly beats the page
 
     def _level(self, hits: float) -> float:
@@ -279,18 +282,23 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
         evidence.hot += thesaurus_context([c for _, found in scored for c in found],
                                           lambda word: _in_document(word, text, vocab))
         for _state, found in scored:
-            best_per_span: dict[tuple[int, int], str] = {}
+            best_per_span: dict[tuple[int, int], tuple[str, float]] = {}
             for c in found:
                 # A weak-anchor name match is not evidence by itself (it may be a real
                 # name such as "Alternate Prime Minister").
-                if (c.source in _SPECIFIC and c.gain >= STRONG_GAIN
+                if (c.source in _SPECIFIC and c.gain >= NEAR_GAIN
                         and not (c.source == "gazetteer" and c.extra.get("anchor", 0.0) < 0.5)):
-                    best_per_span[(c.i, c.j)] = c.source
-            for source in best_per_span.values():
+                    # A decisive hit counts 1; a near miss half (a page full of them is
+                    # spun even when no single one is decisive).
+                    weight = 1.0 if c.gain >= STRONG_GAIN else 0.5
+                    if weight > best_per_span.get((c.i, c.j), ("", 0.0))[1]:
+                        best_per_span[(c.i, c.j)] = (c.source, weight)
+            for source, weight in best_per_span.values():
                 if source == "tortured":
-                    evidence.strong_sci += 1.0
+                    evidence.strong_sci += weight
                 else:
-                    evidence.strong += 1.0
+                    evidence.strong += weight
+                evidence.decisive += weight == 1.0
         level = evidence.level if cfg.document_evidence else DocLevel()
         if cfg.document_evidence:
             consistency([c for _, found in scored for c in found], cfg.aggressiveness, level)
@@ -343,7 +351,7 @@ def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
             if conf >= 0.3:
                 spans.append(Span(c.start, c.end, c.original, c.replacement, conf, c.source))
     per100 = 100.0 / max(evidence.words, 30)
-    z = (1.0 * repairs * per100 + 2.0 * (evidence.strong + evidence.strong_sci) * per100
+    z = (1.0 * repairs * per100 + 2.0 * evidence.decisive * per100
          + 0.2 * max(0.0, evidence.hot * per100 - 1.0) + 0.02 * evidence.hot * per100)
     score = round(1.0 - math.exp(-z), 4)
     spans.sort(key=lambda s: (s.start, -s.score))
