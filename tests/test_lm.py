@@ -176,3 +176,13 @@ def test_has_trigram():
     assert m.has_trigram("the", "white", "house")
     assert not m.has_trigram("the", "white", "home")
     assert not m.has_trigram("zzzz", "white", "house")
+
+
+def test_british_spellings_the_model_lacks_map_to_its_american_ones():
+    from textmend.resources.lm import load, normalize
+
+    vocab = load()
+    assert not vocab.known("realise") and vocab.known("realize")
+    assert normalize("realise") == "realize" and normalize("Analysed") == "analyzed"
+    assert normalize("colour") == "colour"      # a British form the model knows stays
+    assert normalize("otherwise") == "otherwise" and normalize("fill") == "fill"

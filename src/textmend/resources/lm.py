@@ -429,7 +429,33 @@ def _normalize_with(token: str, vocab: Container[str]) -> str:
         parts = [p for p in _SPLIT_RE.split(bare) if p]
         if parts:
             return _normalize_with(parts[-1], vocab)
+    for us in _american(bare):
+        if us in vocab:
+            return us
     return bare
+
+
+# British spellings the (American) model knows in its own spelling: "realise" is a
+# common word, not an unknown one. Suffix rewrites, tried in order.
+_US_SPELLINGS = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|hood|er|ers)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"programme(s)?$"), r"program\1"),
+)
+
+
+def _american(word: str) -> list[str]:
+    """American spellings of a (possibly) British word, most specific first."""
+    out = []
+    for pattern, repl in _US_SPELLINGS:
+        us = pattern.sub(repl, word, count=1)
+        if us != word:
+            out.append(us)
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
