@@ -2,8 +2,9 @@
 
 Documents are processed in blocks of sentences (bounded memory for huge inputs).
 Within a block, pass 1 proposes and scores candidates independently and counts
-decisive hits (document-level evidence); pass 2 decides per sentence with margins
-lowered in proportion to that evidence. Evidence carries over from block to block.
+decisive hits and, at half weight, near misses (document-level evidence); pass 2
+decides per sentence with margins lowered in proportion to that evidence. Evidence
+carries over from block to block.
 """
 from __future__ import annotations
 
