@@ -123,6 +123,14 @@ def test_many_near_miss_spins_make_a_page_spun_without_one_decisive_fingerprint(
         assert phrase in out, (phrase, out)
 
 
+def test_a_noun_row_does_not_rewrite_a_verb_form():
+    """"stage -> level" is a noun swap; "staged protests" is a verb and stays."""
+    spun = ("The White Home mentioned on Monday that officers will meet subsequent week. "
+            "Activists staged protests in a number of cities on Saturday.")
+    out = textmend.repair(spun)
+    assert "Activists staged protests" in out, out
+
+
 def test_seed_document_entities_and_common_spins(seed_text):
     r = textmend.repair_and_explain(seed_text)
     out = r.text

@@ -267,11 +267,23 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                             break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
                     for original, prior, source in table.get(phrase, ()):
+                        if not _fits(book.category(phrase, original), tag):
+                            continue  # a noun row does not rewrite a verb ("staged")
                         form = _inflected(original, tag, inflect)
                         if form and (j, form + source) not in made:
                             made.add((j, form + source))
                             yield _make(sentence, text, i, j, tuple(form.split()), source, prior,
                                         f"{source}: {phrase!r} is a known spin of {original!r}")
+
+
+#: Penn tag prefixes a curated row's category may be inflected to.
+_CATEGORY_TAGS = {"noun": ("NN",), "verb": ("VB",), "adj": ("JJ", "RB")}
+
+
+def _fits(category: str | None, tag: str) -> bool:
+    """May a row of ``category`` rewrite a page word read with Penn ``tag``?"""
+    prefixes = _CATEGORY_TAGS.get(category or "")
+    return prefixes is None or tag.startswith(prefixes)
 
 
 def _title_span(toks, i: int, j: int) -> bool:
