@@ -27,6 +27,7 @@ RESTORES = [
     # Mangled numbers: a number word glued to decimals, "percent" as "p.c".
     ("The unemployment rate rose to three.9 p.c in April.", "rose to 3.9 percent in April"),
     ("Shares fell 1 p.c. on Monday.", "fell 1 percent on Monday."),
+    ("Two members backed a cut to five p.c in March.", "to five percent in March"),
     # The article follows the repaired word's first sound.
     ("We use an irregular woodland classifier.", "use a random forest classifier"),
 ]

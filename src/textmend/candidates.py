@@ -81,7 +81,7 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
 # "3.9" spun as "three.9" (a number word glued to decimals), "percent" as "p.c".
 _NUMBER_ARTEFACT_RE = regex.compile(
     r"\b(?P<word>(?i:zero|one|two|three|four|five|six|seven|eight|nine))\.(?P<dec>\d+)\b"
-    r"|(?<=\d\s?)(?P<pc>p\.c)\b\.?(?=\s|$)"
+    r"|(?<=(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s?)(?P<pc>p\.c)\b\.?(?=\s|$)"
 )
 
 
