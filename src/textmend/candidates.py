@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 import regex
 from rapidfuzz import fuzz
@@ -47,14 +47,22 @@ _SPINTAX_RE = regex.compile(
 )
 
 
-def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
-    """Spintax leftovers: ``{that a}`` -> ``that a``; ``{a|b}`` -> each option."""
-    seg_start, seg_end = sentence.start, sentence.end
+def _token_range(sentence: Sentence) -> Callable[[int, int], tuple[int, int]]:
+    """Map a character span of the sentence to the token range [i, j) it covers."""
     starts = [t.start for t in sentence.tokens]
     ends = [t.end for t in sentence.tokens]
-    for m in _SPINTAX_RE.finditer(text, seg_start, seg_end):
-        i = bisect_left(starts, m.start())
-        j = bisect_left(ends, m.end()) + 1
+
+    def token_range(start: int, end: int) -> tuple[int, int]:
+        return bisect_left(starts, start), bisect_left(ends, end) + 1
+
+    return token_range
+
+
+def spintax(text: str, sentence: Sentence) -> Iterator[Candidate]:
+    """Spintax leftovers: ``{that a}`` -> ``that a``; ``{a|b}`` -> each option."""
+    token_range = _token_range(sentence)
+    for m in _SPINTAX_RE.finditer(text, sentence.start, sentence.end):
+        i, j = token_range(m.start(), m.end())
         options = [o.strip() for o in m.group("body").split("|")]
         options = [o for o in dict.fromkeys(options) if o]
         for rank, opt in enumerate(options):
@@ -91,8 +99,8 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     Both shapes are impossible in edited prose, so they come as near-certain curated
     repairs (the "p.c" row of the phrasebook cannot match: it is three tokens here).
     """
-    starts = [t.start for t in sentence.tokens]
-    ends = [t.end for t in sentence.tokens]
+    toks = sentence.tokens
+    token_range = _token_range(sentence)
     for m in _NUMBER_ARTEFACT_RE.finditer(text, sentence.start, sentence.end):
         if m.group("word"):
             digit = str(_NUMBER_WORDS.index(m.group("word").lower()))
@@ -104,9 +112,8 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
             after = text[end:end + 2].lstrip()[:1]
             if end - start == 4 and not (after.islower() or after.isdigit()):
                 end -= 1  # "p.c." before a capital or the end: the stop ends the sentence
-        i = bisect_left(starts, start)
-        j = bisect_left(ends, end) + 1
-        if i < j <= len(starts) and starts[i] == start and ends[j - 1] == end:
+        i, j = token_range(start, end)
+        if i < j <= len(toks) and toks[i].start == start and toks[j - 1].end == end:
             c = Candidate(i, j, start, end, text[start:end], words, "curated", 0.99,
                           f"curated: {why} (a spinner's number artefact)")
             c.extra["artefact"] = 1.0
