@@ -21,8 +21,7 @@ def test_an_original_found_elsewhere_in_the_document_raises_the_gain():
 
 
 def test_document_vocabulary_matches_other_inflections_of_a_word():
-    text = "The companies grew. A firm said so."
-    vocab: dict = {}
-    assert engine._in_document("company", text, vocab)   # via the lemma of "companies"
-    assert engine._in_document("Firm", text, vocab)
-    assert not engine._in_document("corporation", text, vocab)
+    in_document = engine._document_support("The companies grew. A firm said so.")
+    assert in_document("company")   # via the lemma of "companies"
+    assert in_document("Firm")
+    assert not in_document("corporation")

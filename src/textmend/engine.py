@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import candidates as cand
 from .apply import agree_article, apply_edits, transfer_case
@@ -41,6 +41,8 @@ class _Context:
     zipf: object
     term_index: tuple  # (TermIndex | None, tortured word map)
     seen_bigram: object
+    is_name: object  # known-name test for capitalised runs, or None without a gazetteer
+    swaps: frozenset  # the phrasebook's single-word swaps (links for name alignment)
 
 
 @dataclass
@@ -66,10 +68,12 @@ def _context(cfg: Config) -> _Context:
     from .resources.terms import term_index
 
     know = knowledge(cfg.sources, cfg.gazetteer_path, cfg.phrasebook_path)
-    lm = know.lm
+    lm, gaz = know.lm, know.gazetteer
     return _Context(cfg, know, word_analyses, inflect.inflect, zipf,
                     term_index(know) if "mwe" in cfg.sources else (None, {}),
-                    lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)))
+                    lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)),
+                    (lambda name: gaz.lookup_exact(name) is not None) if gaz is not None else None,
+                    know.phrasebook.word_swaps() if know.phrasebook is not None else frozenset())
 
 
 def _word_memo(func, cap: int = 100_000):
@@ -188,20 +192,25 @@ def _novelty(keys: list, lm):
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _in_document(word: str, text: str, vocab: dict[str, set[str]]) -> bool:
-    """Does ``word`` (or a form with the same lemma) occur anywhere in the document?
+def _document_support(text: str) -> Callable[[str], bool]:
+    """Return in_document(word): does ``word`` (or a form with the same lemma) occur
+    anywhere in ``text``?
 
     A random spinner swaps only some occurrences of a word, so the original usually
-    survives elsewhere in the text; ``vocab`` caches the document's words and lemmas.
+    survives elsewhere in the text. The document's words and lemmas are collected on
+    the first question only (most clean documents never ask).
     """
-    words = vocab.get("")
-    if words is None:
-        words = vocab[""] = set()
-        for w in {m.group().lower() for m in _LETTERS.finditer(text)}:
-            words.add(w)
-            words.update(lemma for lemma, _tag in word_analyses(w))
-    low = word.lower()
-    return low in words or any(lemma in words for lemma, _tag in word_analyses(low))
+    words: set[str] = set()
+
+    def in_document(word: str) -> bool:
+        if not words:
+            for w in {m.group().lower() for m in _LETTERS.finditer(text)}:
+                words.add(w)
+                words.update(lemma for lemma, _tag in word_analyses(w))
+        low = word.lower()
+        return low in words or any(lemma in words for lemma, _tag in word_analyses(low))
+
+    return in_document
 
 
 def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, keys: list,
@@ -217,14 +226,11 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     if "phrasebook" in cfg.sources and "." in text[sent.start:sent.end]:
         found.extend(cand.number_artefacts(text, sent))
     if know.phrasebook is not None:
-        gaz = know.gazetteer
-        is_name = (lambda name: gaz.lookup_exact(name) is not None) if gaz is not None else None
         found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words,
-                                     is_name))
+                                     ctx.is_name))
     if know.gazetteer is not None:
-        swaps = know.phrasebook.word_swaps() if know.phrasebook is not None else frozenset()
         found.extend(cand.entities(text, sent, know.gazetteer, know.thesaurus, ctx.analyses, ctx.zipf,
-                                   swaps=swaps))
+                                   swaps=ctx.swaps))
     index, word_map = ctx.term_index
     if index is not None:
         found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
@@ -258,7 +264,7 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
     model = ctx.know.lm
     if evidence is None:
         evidence = _Evidence()
-    vocab: dict[str, set[str]] = {}  # filled on first use by _in_document
+    in_document = _document_support(text)
     for block in _blocks(text, cfg):
         scored: list[tuple[SentenceState, list[cand.Candidate]]] = []
         for sent in block:
@@ -280,8 +286,7 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
             for c in found:
                 score_candidate(model, state, c)
             scored.append((state, found))
-        evidence.hot += thesaurus_context([c for _, found in scored for c in found],
-                                          lambda word: _in_document(word, text, vocab))
+        evidence.hot += thesaurus_context([c for _, found in scored for c in found], in_document)
         for _state, found in scored:
             best_per_span: dict[tuple[int, int], tuple[str, float]] = {}
             for c in found:
