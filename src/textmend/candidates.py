@@ -87,9 +87,10 @@ _LAST_RUNS: dict[frozenset[str], tuple] = {}
 
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "3.9" spun as "three.9" (a number word glued to decimals), "percent" as "p.c".
+_DIGIT_WORDS = "|".join(_NUMBER_WORDS)
 _NUMBER_ARTEFACT_RE = regex.compile(
-    r"\b(?P<word>(?i:zero|one|two|three|four|five|six|seven|eight|nine))\.(?P<dec>\d+)\b"
-    r"|(?<=(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s?)(?P<pc>p\.c)\b\.?(?=\s|$)"
+    rf"\b(?P<word>(?i:{_DIGIT_WORDS}))\.(?P<dec>\d+)\b"
+    rf"|(?<=(?:\d|\b(?i:{_DIGIT_WORDS}|ten))\s?)(?P<pc>p\.c)\b\.?(?=\s|$)"
 )
 
 
