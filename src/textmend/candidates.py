@@ -513,6 +513,18 @@ def synonym_match(page: str, target: str, thes, analyses) -> bool:
     return hit
 
 
+def link_weight(page: str, target: str, thes, analyses) -> float:
+    """Strongest thesaurus weight linking two words, either direction, by lemma (0 if none)."""
+    best = 0.0
+    for p in _lemma_info(page, analyses):
+        for t in _lemma_info(target, analyses):
+            for a, b in ((p, t), (t, p)):
+                for word, weight in thes.originals(a):
+                    if word == b and weight > best:
+                        best = weight
+    return best
+
+
 def _is_cap(tok) -> bool:
     return tok.kind == "word" and tok.text[:1].isupper()
 
@@ -539,6 +551,13 @@ def _bounded_set(memo: dict, key, value) -> None:
     if len(memo) > 50_000:
         memo.clear()
     memo[key] = value
+
+
+#: Thesaurus weight a name's only swapped word needs (unless a phrasebook swap). Real
+#: spun names in news use close synonyms (0.59-0.84: Home/House, Heart/Center,
+#: College/University); pairs of distinct real names differ by looser links
+#: (0.44-0.53: Southern/Eastern, Park/Post, Radio/News, Airport/Island).
+NAME_LINK_MIN = 0.55
 
 
 def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
@@ -577,7 +596,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         # shared given name proves nothing ("Mark Antony"): they are not indexed here.
         etoks = gaz.split_name(eid)
         name, kind = gaz.entries[eid]
-        changed, anchors = 0, []
+        changed, anchors, loose = 0, [], 0.0
         for p, e in zip(lows, etoks):
             el = e.lower()
             if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
@@ -596,7 +615,14 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
                 changed = -1
                 break
             changed += 1
+            if not swap:
+                loose = max(loose, 1.0 - link_weight(p, el, thes, analyses))
         if changed < 1 or not anchors:
+            continue
+        if changed == 1 and loose > 1.0 - NAME_LINK_MIN:
+            # One swapped word beside a real anchor is how one real name differs from
+            # another ("Southern Highlands", "Eastern Highlands"): it takes a close
+            # synonym or a known spinner swap, not any thesaurus link.
             continue
         strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
         out.append((tuple(etoks), 0.5 + 0.5 * strength,
