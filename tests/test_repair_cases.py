@@ -222,3 +222,34 @@ def test_real_spun_web_excerpts_get_their_hallmarks_repaired(doc_id, expected):
     for phrase in expected:
         assert phrase in out, (phrase, out)
     assert textmend.detect(doc["text"]).is_spun
+
+
+def test_a_page_of_weak_spins_is_repaired_though_none_is_near_decisive():
+    """Each spin here is common English on its own and none comes near to being
+    decisive, but a page dense with them is spun."""
+    spun = ("Heavy snow triggered delays throughout the area on Monday, forcing hundreds of "
+            "individuals to depart their houses. Transport providers mentioned a number of roads "
+            "have been closed. The climate service warned that extra snow was anticipated over the "
+            "subsequent two days. Native officers opened faculties to offer shelter.")
+    out = textmend.repair(spun)
+    for phrase in ("people to leave their homes", "over the next two days", "Local officials"):
+        assert phrase in out, (phrase, out)
+
+
+def test_a_real_name_one_loose_synonym_from_another_stays():
+    """"Southern Highlands" is not a spin of "Eastern Highlands": a name whose only
+    changed word is a loose thesaurus link is a different real name."""
+    text = ("Hundreds of people have been forced to leave their homes in the Southern Highlands "
+            "as strong winds pushed a bushfire towards the town. The Salisbury Park campus "
+            "reopened on Monday, a spokesman told ABC Radio.")
+    assert textmend.repair(text) == text
+
+
+def test_british_spellings_are_not_spins():
+    from textmend.lexicon import spelling_variants
+
+    assert spelling_variants("paedophiles", "pedophiles")
+    assert spelling_variants("organisation", "organization")
+    assert not spelling_variants("house", "home")
+    text = "The paper published the names of convicted paedophiles living in the area."
+    assert textmend.repair(text) == text

@@ -1,6 +1,8 @@
 """Closed-class English words the stages share (not data: a fixed linguistic list)."""
 from __future__ import annotations
 
+import re
+
 # Function words a thesaurus may never replace (spinners mangle them only in
 # phrases, which the phrasebook covers).
 STOPWORDS = frozenset("""
@@ -18,3 +20,33 @@ mr mrs ms dr st per via vs etc
 
 #: Lower-case words allowed inside a capitalised name ("Center for Strategic and ...").
 CONNECTORS = frozenset("of for and the on in de du la des del y & at to".split())
+
+#: British -> American spelling rewrites (whole-word patterns, tried one at a time).
+_SPELLING = tuple((re.compile(a), b) for a, b in (
+    (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),
+    (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|ite|ites|able|ful|hood|er|ers)?$", r"or\1"),
+    (r"tre(s)?$", r"ter\1"),
+    (r"ence(s)?$", r"ense\1"),
+    (r"ll(ed|ing|er|ers)$", r"l\1"),
+    (r"ogue(s)?$", r"og\1"),
+    (r"programme(s)?$", r"program\1"),
+    (r"ae", "e"),   # paediatric, anaemia, paedophile
+    (r"oe", "e"),   # oestrogen, manoeuvre
+))
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """True when two lower-case words are British and American spellings of one word
+    ("paedophiles", "pedophiles"): a change between them is never a spin to undo."""
+    if a == b:
+        return True
+    # Every rewrite changes the length by at most 2 and keeps the start (but for a
+    # leading ae/oe): a cheap test that skips nearly every candidate pair.
+    if abs(len(a) - len(b)) > 2 or (a[:1] != b[:1] and a[:1] not in "ao" and b[:1] not in "ao"):
+        return False
+    for x, y in ((a, b), (b, a)):
+        for pattern, repl in _SPELLING:
+            if pattern.sub(repl, x) == y:
+                return True
+    return False
