@@ -59,6 +59,14 @@ def _logprior(c: Candidate) -> float:
     return math.log10(max(c.prior, 1e-3))
 
 
+def _hallmark(c: Candidate) -> float:
+    """Extra evidence for a spun form that is almost never genuine English (prior above
+    0.5): the prior's odds, not just its probability. "lots of of" (0.99) is a spin
+    wherever it occurs, but the spoken-style model hardly minds a doubled "of"."""
+    p = min(c.prior, 0.97)
+    return max(0.0, -math.log10(1.0 - p) - math.log10(2.0))
+
+
 def _weak_name(c: Candidate) -> bool:
     """A name match anchored only by a common word ("Prime Minister" in "Alternate Prime
     Minister"), unless three or more words are synonym swaps the model strongly rejects."""
@@ -84,7 +92,7 @@ def gain(c: Candidate) -> float:
             # often genuine English ("had been" -> "were") can look very natural without
             # being one: its context part is capped. Hallmarks ("area unit") keep theirs.
             ctx = min(ctx, RESHAPED_CTX_CAP)
-        g = ctx + FREQ_WEIGHT * uni + _logprior(c)
+        g = ctx + FREQ_WEIGHT * uni + _logprior(c) + _hallmark(c)
     if src == "gazetteer":
         anchor = c.extra.get("anchor", 0.0)
         g += 3.0 * anchor
