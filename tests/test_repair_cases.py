@@ -253,3 +253,14 @@ def test_british_spellings_are_not_spins():
     assert not spelling_variants("house", "home")
     text = "The paper published the names of convicted paedophiles living in the area."
     assert textmend.repair(text) == text
+
+
+def test_a_numeral_with_apostrophe_s_is_one_token_and_its_spin_is_undone():
+    from textmend.tokenize import iter_sentences
+
+    (sent,) = iter_sentences("Prices fell in the 1990's.")
+    assert [t.text for t in sent.tokens] == ["Prices", "fell", "in", "the", "1990's", "."]
+    out = textmend.repair("1000's of protesters marched via the capital on Saturday, "
+                          "and 1000's extra joined them.")
+    assert out.startswith("Thousands of protesters"), out
+    assert "and thousands more" in out, out

@@ -339,6 +339,9 @@ def _to_edit(c: cand.Candidate) -> Edit:
     # Spintax options are already the page's own words; everything else takes the
     # page's case (names keep their own capitals unless the page shouts).
     replacement = c.replacement if c.source == "spintax" else transfer_case(c.original, c.replacement)
+    if c.i == 0 and c.original[:1].isdigit() and replacement[:1].islower():
+        # A numeral has no case to copy: a sentence-initial "1000's" becomes "Thousands".
+        replacement = replacement[:1].upper() + replacement[1:]
     return Edit(c.start, c.end, c.original, replacement,
                 _confidence(c.extra.get("surplus", 0.0)), c.source, c.why)
 
