@@ -75,26 +75,33 @@ def speed(system, texts: dict[str, list[str]]) -> dict:
     return out
 
 
-def run_system(system, restor, clean, det, seed, texts) -> dict:
+def _damage(system, docs) -> dict:
+    words = edits = dmg = 0
+    for d in docs:
+        out, n = system.explain(d.text)
+        words += C.words(d.text)
+        edits += n
+        dmg += score(d.text, out)["damage"]
+    return {"words": words, "edits": edits, "edits_per_10k": per_10k(edits, words),
+            "scorer_damage": dmg, "scorer_damage_per_10k": per_10k(dmg, words)}
+
+
+def run_system(system, restor, clean, det, seed, texts, external=()) -> dict:
     res: dict = {"restoration": {}, "damage": {}, "detection": {}}
     for corpus in restor:
         outs = [system.explain(d.text)[0] for d in corpus.docs]
         res["restoration"][corpus.name] = restoration([(d.gold, o) for d, o in zip(corpus.docs, outs)])
         log(f"  {corpus.name}: F0.5 {res['restoration'][corpus.name]['f0.5']}")
-    allw = alle = alld = 0
     for corpus in clean:
-        words = edits = dmg = 0
-        for d in corpus.docs:
-            out, n = system.explain(d.text)
-            words += C.words(d.text)
-            edits += n
-            dmg += score(d.text, out)["damage"]
-        res["damage"][corpus.name] = {"words": words, "edits": edits, "edits_per_10k": per_10k(edits, words),
-                                      "scorer_damage": dmg, "scorer_damage_per_10k": per_10k(dmg, words)}
-        allw, alle, alld = allw + words, alle + edits, alld + dmg
-    res["damage"]["clean-all"] = {"words": allw, "edits": alle, "edits_per_10k": per_10k(alle, allw),
-                                  "scorer_damage": alld, "scorer_damage_per_10k": per_10k(alld, allw)}
+        res["damage"][corpus.name] = _damage(system, corpus.docs)
+    parts = [res["damage"][c.name] for c in clean]
+    total = {k: sum(p[k] for p in parts) for k in ("words", "edits", "scorer_damage")}
+    res["damage"]["clean-all"] = {**total, "edits_per_10k": per_10k(total["edits"], total["words"]),
+                                  "scorer_damage_per_10k": per_10k(total["scorer_damage"], total["words"])}
     log(f"  clean: {res['damage']['clean-all']['edits_per_10k']} edits/10k words")
+    for corpus in external:
+        res["damage"][corpus.name] = _damage(system, corpus.docs)
+        log(f"  {corpus.name}: {res['damage'][corpus.name]['edits_per_10k']} edits/10k words")
     cache: dict[str, float] = {}
 
     def sc(doc) -> float:
@@ -131,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     for m in missing:
         log(f"warning: {m}")
     clean = C.load_clean(args.quick)
+    external = C.load_external_clean(args.quick)
     det = C.load_detection(args.quick, clean)
     seed = C.load_seed()
     texts = C.speed_texts(restor, clean, args.quick)
@@ -149,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                         "words": c.words, "spans": c.spans} for c in restor},
             **{c.name: {"kind": c.kind, "path": f"corpora/{c.path}", "docs": len(c.docs),
                         "words": c.words} for c in clean},
+            **{c.name: {"kind": c.kind, "path": c.path, "docs": len(c.docs),
+                        "words": c.words} for c in external},
         },
         "detection_sets": {k: {"positives": len(p), "negatives": len(n)} for k, (p, n) in det.items()},
         "systems": {},
@@ -179,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             report["systems"][name] = entry
             continue
         try:
-            entry.update(run_system(system, restor, clean, det, seed, texts))
+            entry.update(run_system(system, restor, clean, det, seed, texts, external))
             if isinstance(cold[name], Exception):
                 raise cold[name]
             entry["speed"].update(cold[name])

@@ -20,6 +20,9 @@ RESTORATION = [
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]
 CLEAN = [("clean-news", "clean/news.jsonl"), ("clean-science", "clean/science.jsonl")]
+#: Clean text the repo does not redistribute, fetched by tools/fetch_external_clean.py
+#: (path relative to the repo root); measured for damage only, when present.
+EXTERNAL_CLEAN = [("clean-external-news", "build/external/clean-lee.jsonl")]
 REAL_SPUN = "real-spun/web-excerpts.jsonl"
 SEED = "seed/seed-spun-news.txt"
 DETECTION_SETS = ["real-web", "synthetic-r0.05", "synthetic-r0.15", "synthetic-r0.30", "all"]
@@ -86,6 +89,17 @@ def load_clean(quick: bool) -> list[Corpus]:
     n = QUICK["clean"] if quick else None
     return [Corpus(name, rel, "clean", [Doc(r["id"], r["text"]) for r in _take(_jsonl(rel), n)])
             for name, rel in CLEAN]
+
+
+def load_external_clean(quick: bool) -> list[Corpus]:
+    """External clean corpora that have been fetched (none in quick mode: CI has none)."""
+    out = []
+    for name, rel in ([] if quick else EXTERNAL_CLEAN):
+        path = ROOT / rel
+        if path.exists():
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            out.append(Corpus(name, rel, "clean-external", [Doc(r["id"], r["text"]) for r in rows]))
+    return out
 
 
 def load_detection(quick: bool, clean: list[Corpus]) -> dict[str, tuple[list[Doc], list[Doc]]]:

