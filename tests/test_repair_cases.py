@@ -264,3 +264,8 @@ def test_a_numeral_with_apostrophe_s_is_one_token_and_its_spin_is_undone():
                           "and 1000's extra joined them.")
     assert out.startswith("Thousands of protesters"), out
     assert "and thousands more" in out, out
+
+
+def test_a_title_case_run_is_a_name_unless_its_words_are_paper_mill_swaps():
+    text = "United Nationals officials met on Monday to discuss the party's election strategy."
+    assert textmend.repair(text) == text

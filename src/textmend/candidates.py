@@ -725,6 +725,11 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                     continue
                 for words, term, tortured, changed, mapped in _term_matches(
                         tuple(lows[i:j]), title, index, thes, analyses, lm_seen, word_map, inflect):
+                    if title and mapped < changed:
+                        # A capitalised run is a name unless every changed word is a
+                        # known paper-mill swap ("Profound Learning"): "United Nationals"
+                        # is not a spin of "United States".
+                        continue
                     kind = "tortured-phrase original" if tortured else "multiword expression"
                     c = _make(sentence, text, i, j, words, "mwe", 0.3,
                               f"term: words are synonyms of the {kind} {' '.join(term)!r}")
