@@ -16,6 +16,8 @@ MIN_DETECT_WORDS = 100  # AUC only on documents long enough to judge
 RESTORATION = [
     *((f"synthetic-{d}-r{r}", f"synthetic/{d}-r{r}.gold.jsonl")
       for d in ("news", "science") for r in ("0.05", "0.15", "0.30")),
+    ("handspun-news-dev", "handspun/news-dev.gold.jsonl"),
+    ("handspun-news-heldout", "handspun/news-heldout.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]

@@ -1,0 +1,81 @@
+"""Build gold-annotated hand-spun news corpora from (original, spun) paragraph pairs.
+
+    python tools/build_handspun.py
+
+Reads corpora/handspun/news-<set>.pairs.jsonl ({"id", "original", "spun"}; paragraphs
+the project wrote and then spun by hand in the style of the news-scraper spinner of the
+seed document) and writes news-<set>.gold.jsonl with the spun text and the reference
+scorer's markup `[[spun|original]]`. Spans come from a token alignment (the scorer's own
+tokenizer, case-insensitive; a run replaced word for word is marked word by word); a pure
+insertion or deletion takes one neighbouring token along, because markup cannot be empty.
+Deterministic.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "corpora" / "handspun"
+TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")  # as benchmarks/score.py
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+def gold_markup(original: str, spun: str) -> str:
+    """The spun text with every changed token run marked `[[spun|original]]`."""
+    st, ot = _spans(spun), _spans(original)
+    a = [spun[i:j].lower() for i, j in st]
+    b = [original[i:j].lower() for i, j in ot]
+    ops = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            # Word for word ("employee within" / "worker in"): one span per word, as an
+            # annotator would mark them, so fixing one is not scored as a wrong repair.
+            ops += [(tag, i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)
+                    if a[i1 + k] != b[j1 + k]]
+        elif tag != "equal":
+            ops.append((tag, i1, i2, j1, j2))
+    merged: list[list[int]] = []  # [i1, i2, j1, j2, widened]
+    for _tag, i1, i2, j1, j2 in ops:
+        widened = i1 == i2 or j1 == j2
+        if widened:  # take a neighbouring token along so neither side is empty
+            if i1 > 0 and j1 > 0:
+                i1, j1 = i1 - 1, j1 - 1
+            else:
+                i2, j2 = i2 + 1, j2 + 1
+        # Overlapping spans merge; so do touching ones when either was widened.
+        if merged and (i1 < merged[-1][1] or (i1 == merged[-1][1] and (widened or merged[-1][4]))):
+            last = merged[-1]
+            last[1], last[3], last[4] = max(last[1], i2), max(last[3], j2), last[4] or widened
+        else:
+            merged.append([i1, i2, j1, j2, widened])
+    out, pos = [], 0
+    for i1, i2, j1, j2, _widened in merged:
+        s0, s1 = st[i1][0], st[i2 - 1][1]
+        out.append(spun[pos:s0])
+        out.append(f"[[{spun[s0:s1]}|{original[ot[j1][0]:ot[j2 - 1][1]]}]]")
+        pos = s1
+    out.append(spun[pos:])
+    return "".join(out)
+
+
+def main() -> int:
+    for src in sorted(HERE.glob("news-*.pairs.jsonl")):
+        rows = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+        dest = src.with_name(src.name.replace(".pairs.", ".gold."))
+        with dest.open("w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps({"id": r["id"], "domain": "news", "text": r["spun"],
+                                     "gold": gold_markup(r["original"], r["spun"])},
+                                    ensure_ascii=False) + "\n")
+        print(f"{dest.relative_to(ROOT)}: {len(rows)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
