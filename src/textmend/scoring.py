@@ -157,9 +157,9 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
-#: Per (normaliser, model): replacement strings -> per string (its lower case, its
-#: single LM word or None, that word's unigram logprob). Plain dicts, cleared when large.
-_REP_FORMS: dict[tuple, dict[tuple[str, ...], list[tuple[str, str | None, float]]]] = {}
+#: Per (normaliser, model): replacement strings -> `_rep_form` of each. Plain dicts,
+#: cleared when large.
+_REP_FORMS: dict[tuple, dict[tuple[str, ...], list[tuple[str, str | None, float, int | None]]]] = {}
 
 
 def _rep_forms(state: SentenceState, model) -> dict:
@@ -174,11 +174,14 @@ def _rep_forms(state: SentenceState, model) -> dict:
     return memo
 
 
-def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float]:
+def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float, int | None]:
+    """(lower case, single LM word or None, its unigram logprob, its vocabulary id)."""
     pieces = rep.split()
     new = _one(state.norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
     n = new[0] if len(new) == 1 else None
-    return rep.lower(), n, model.unigram_logprob(n) if n is not None else 0.0
+    if n is None:
+        return rep.lower(), None, 0.0, None
+    return rep.lower(), n, model.unigram_logprob(n), model.word_id(n)
 
 
 def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
@@ -192,7 +195,8 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     ``reps`` is a tuple (the same options recur for the same page word: memoised).
     """
     lp1, lp2 = model.unigram_logprob, model.bigram_logprob
-    get = model.memo.get
+    # by vocabulary id where both words are known (the common case): no key tuples
+    lp2_id, word_id = model.bigram_logprob_id, model.word_id
     cur = state.cur
     toks = state.tokens
     memo = _rep_forms(state, model)
@@ -213,26 +217,24 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
             r = right[0] if right else None
         lp_o_prev, lp_o = lp2(prev, o), lp1(o)
         lp_r_o = lp2(o, r) if r is not None else 0.0
+        prev_id = word_id(prev) if prev else None
+        r_id = word_id(r) if r else None
         forms = memo.get(reps)
         if forms is None:
             forms = memo[reps] = [_rep_form(state, model, rep) for rep in reps]
         flags: list[bool] = []
         failed = False
-        for low, n, lp_n in forms:
+        for low, n, lp_n, n_id in forms:
             if low == page_low:
                 flags.append(False)
                 continue
             if n is None:
                 flags.append(True)
                 continue
-            v = get(("", prev, n))
-            if v is None:
-                v = lp2(prev, n)
+            v = lp2_id(prev_id, n_id) if prev_id is not None and n_id is not None else lp2(prev, n)
             gain = v - lp_o_prev - (lp_n - lp_o)
             if r is not None:
-                v = get(("", n, r))
-                if v is None:
-                    v = lp2(n, r)
+                v = lp2_id(n_id, r_id) if n_id is not None and r_id is not None else lp2(n, r)
                 gain += v - lp_r_o
             if gain <= QUICK_MIN:
                 failed = True
