@@ -94,12 +94,18 @@ _NUMBER_ARTEFACT_RE = regex.compile(
 )
 
 
+_DOT_DIGIT_RE = regex.compile(r"\.\d")
+
+
 def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     """Numbers a spinner mangled: "three.9" -> "3.9", "1 p.c" -> "1 percent".
 
     Both shapes are impossible in edited prose, so they come as near-certain curated
     repairs (the "p.c" row of the phrasebook cannot match: it is three tokens here).
     """
+    start, end = sentence.start, sentence.end
+    if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end):
+        return  # every artefact holds one of these: most sentences need no full scan
     toks = sentence.tokens
     token_range = _token_range(sentence)
     for m in _NUMBER_ARTEFACT_RE.finditer(text, sentence.start, sentence.end):
@@ -729,14 +735,20 @@ _NEIGHBOUR_TERMS: dict[tuple, frozenset] = {}
 
 
 def _neighbour_terms(word: str, index, thes) -> frozenset:
-    """Two-word terms whose first word is a thesaurus neighbour of ``word`` (cached by word:
-    many page bigrams share their first word)."""
+    """Two-word tortured-phrase originals whose first word is a thesaurus neighbour of
+    ``word`` (cached by word: many page bigrams share their first word).
+
+    `_term_matches` asks only when no term shares a word (or a learnt swap) with the
+    page bigram, so both words of any term found here are changed: only originals of
+    tortured phrases may be fully rewritten, and multiword expressions need not be
+    looked up at all.
+    """
     key = (id(index), id(thes), word)
     hit = _NEIGHBOUR_TERMS.get(key)
     if hit is None:
         found: set = set()
-        for nb in index.pair_starters(thes.neighbours(word)):
-            found.update(index.pairs_starting(nb))
+        for nb in index.tortured_pair_starters(thes.neighbours(word)):
+            found.update(index.tortured[(2, 0, nb)])
         if len(_NEIGHBOUR_TERMS) > 4096:
             _NEIGHBOUR_TERMS.clear()
         hit = _NEIGHBOUR_TERMS[key] = frozenset(found)
