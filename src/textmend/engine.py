@@ -100,7 +100,7 @@ def _word_memo(func, cap: int = 100_000):
 
 
 #: A page token in the language model's vocabulary form.
-lm_norm = _word_memo(_lm.normalize)
+lm_norm = _word_memo(_lm.normalize_uncached)
 
 
 def _zipf(word: str) -> float:

@@ -29,7 +29,7 @@ from typing import Container, Iterable, Sequence
 
 from ._cache import once
 
-__all__ = ["NgramModel", "load", "normalize", "lm_words", "DATA_PATH"]
+__all__ = ["NgramModel", "load", "normalize", "normalize_uncached", "lm_words", "DATA_PATH"]
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "lm.bin"
 MAGIC = b"TMLM\x01\n"
@@ -512,6 +512,13 @@ def normalize(token: str) -> str:
 
     Needs the vocabulary, so the first call loads the model.
     """
+    return _normalize_with(token, load()._ids)
+
+
+def normalize_uncached(token: str) -> str:
+    """`normalize` without its LRU cache, for callers that memoise words themselves
+    (the engine): a second cache only adds bookkeeping, and its entries are objects
+    the cyclic GC walks on every full collection."""
     return _normalize_with(token, load()._ids)
 
 
