@@ -49,7 +49,7 @@ class NgramModel:
 
     __slots__ = ("_ids", "_words", "_up", "_ub", "_big", "_ctx", "_tri", "_bp",
                  "_cbo", "_tp", "_tab_bp", "_tab_bbo", "_tab_tp", "_cache", "_seen",
-                 "_bos", "_span", "_none", "_unk", "oov_logprob", "header")
+                 "_bicache", "_bos", "oov_logprob", "header")
 
     def __init__(self, header: dict, arrays: dict[str, array.array]) -> None:
         words = bytes(arrays["vocab"]).decode("utf-8").split("\n")
@@ -73,13 +73,11 @@ class NgramModel:
         self._tab_bp = tuple(arrays["tab_big_p"].tolist())
         self._tab_bbo = tuple(arrays["tab_big_bo"].tolist())
         self._tab_tp = tuple(arrays["tab_tri_p"].tolist())
-        # logprob memo keyed by packed ids (see `_key`): an int key costs no tuple, and
-        # a dict of ints and floats stays out of the cyclic GC however large it grows
-        self._cache: dict[int, float] = {}
+        self._cache: dict[tuple[str, str, str], float] = {}
         self._seen: dict[int, bool] = {}  # stored-n-gram tests by packed word ids
-        # context slots beyond the ids: no word ("", sentence start) and an unknown word
-        self._none, self._unk = len(words), len(words) + 1
-        self._span = len(words) + 2
+        # bigram logprobs by packed word ids: int keys allocate no tuple, and a dict of
+        # ints and floats stays out of the cyclic GC however large it grows
+        self._bicache: dict[int, float] = {}
         self.oov_logprob: float = float(header["oov_logprob"])
 
     # -- public API -------------------------------------------------------
@@ -103,45 +101,58 @@ class NgramModel:
         elsewhere it gets the model's own -99.
         """
         n = len(context)
-        return self._memo(self._slot(context[-2]) if n > 1 else self._none,
-                          self._slot(context[-1]) if n else self._none, word)
-
-    def unigram_logprob(self, word: str) -> float:
-        """``logprob(word)`` for the hot path (no context tuple to build or inspect)."""
-        return self._memo(self._none, self._none, word)
-
-    def bigram_logprob(self, h1: str, word: str) -> float:
-        """``logprob(word, (h1,))`` for the hot path (no context tuple to build or inspect)."""
-        return self._memo(self._none, self._slot(h1), word)
-
-    def bigram_logprob_id(self, i1: int, w: int) -> float:
-        """`bigram_logprob` for two known words given by `word_id`."""
-        key = (self._none * self._span + i1) * self._span + w
-        cache = self._cache
-        v = cache.get(key)
+        key = (context[-2] if n > 1 else "", context[-1] if n else "", word)
+        v = self._cache.get(key)
         if v is None:
-            v = self._bigram_ids(i1, w)
+            v = self._compute(*key)
+            cache = self._cache
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
             cache[key] = v
         return v
 
-    def _slot(self, h: str) -> int:
-        """Context slot of a history word: its id, else ``_none`` for "" (no word) or
-        ``_unk`` for an unknown word (both cut the history; they differ only for
-        ``<s>``, see `_compute_ids`)."""
-        return self._ids.get(h, self._unk) if h else self._none
+    @property
+    def memo(self) -> dict[tuple[str, str, str], float]:
+        """The logprob memo, keyed (h2, h1, word) with "" for a missing context word.
 
-    def _memo(self, k2: int, k1: int, word: str) -> float:
-        """Memoised `_compute_ids` for context slots ``k2``, ``k1`` (see `_slot`)."""
-        w = self._ids.get(word)
-        if w is None:
-            return self.oov_logprob
-        key = (k2 * self._span + k1) * self._span + w
-        cache = self._cache
+        Hot loops may read it directly (``memo.get``) and call `logprob` on a miss;
+        only this class writes to it (it is cleared in place, never replaced).
+        """
+        return self._cache
+
+    def unigram_logprob(self, word: str) -> float:
+        """``logprob(word)`` for the hot path (no context tuple to build or inspect)."""
+        key = ("", "", word)
+        v = self._cache.get(key)
+        if v is None:
+            v = self._compute("", "", word)
+            cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
+    def bigram_logprob(self, h1: str, word: str) -> float:
+        """``logprob(word, (h1,))`` for the hot path (no context tuple to build or inspect)."""
+        key = ("", h1, word)
+        v = self._cache.get(key)
+        if v is None:
+            v = self._bigram(h1, word)
+            cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
+    def bigram_logprob_id(self, i1: int, w: int) -> float:
+        """`bigram_logprob` for two known words given by `word_id` (memoised by packed
+        ids: hot loops over text never met before mostly miss, and a miss then costs
+        no key tuple)."""
+        key = i1 * len(self._words) + w
+        cache = self._bicache
         v = cache.get(key)
         if v is None:
-            v = self._compute_ids(k2, k1, w)
+            v = self._bigram_ids(i1, w)
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
             cache[key] = v
@@ -153,28 +164,23 @@ class NgramModel:
         Words before ``start`` only serve as context, so a caller can compare two
         candidate spans with the same left context (e.g. ``["<s>", "the", ...]``).
         """
-        cache, compute, slot = self._cache, self._compute_ids, self._slot
-        ids, span, oov = self._ids, self._span, self.oov_logprob
+        cache = self._cache
+        compute = self._compute
         total = 0.0
         start = max(start, 0)
-        k2 = slot(words[start - 2]) if start >= 2 else self._none
-        k1 = slot(words[start - 1]) if start >= 1 else self._none
+        h2 = words[start - 2] if start >= 2 else ""
+        h1 = words[start - 1] if start >= 1 else ""
         for i in range(start, len(words)):
             w = words[i]
-            wid = ids.get(w)
-            if wid is None:
-                total += oov
-                k2, k1 = k1, slot(w)
-                continue
-            key = (k2 * span + k1) * span + wid
+            key = (h2, h1, w)
             v = cache.get(key)
             if v is None:
-                v = compute(k2, k1, wid)
+                v = compute(h2, h1, w)
                 if len(cache) >= _CACHE_MAX:
                     cache.clear()
                 cache[key] = v
             total += v
-            k2, k1 = k1, wid
+            h2, h1 = h1, w
         return total
 
     def has_bigram(self, h1: str, word: str) -> bool:
@@ -253,6 +259,17 @@ class NgramModel:
         return list(self._words)
 
     # -- internals ----------------------------------------------------------
+    def _bigram(self, h1: str, word: str) -> float:
+        """``_compute("", h1, word)`` through `_bigram_ids` (no context-bigram search)."""
+        ids = self._ids
+        w = ids.get(word)
+        if w is None:
+            return self.oov_logprob
+        i1 = ids.get(h1) if h1 else None
+        if i1 is None:
+            return 0.0 if w == self._bos and not h1 else self._up[w]
+        return self._bigram_ids(i1, w)
+
     def _bigram_ids(self, i1: int, w: int) -> float:
         """``_compute("", h1, word)`` for known words, by id, with the bigram search inlined.
 
@@ -274,34 +291,32 @@ class NgramModel:
         return self._up[w] + self._ub[i1] + 0.0
 
     def _compute(self, h2: str, h1: str, word: str) -> float:
-        """Uncached backoff lookup ("" = no context word), by words."""
-        w = self._ids.get(word)
-        if w is None:
-            return self.oov_logprob
-        return self._compute_ids(self._slot(h2), self._slot(h1), w)
-
-    def _compute_ids(self, k2: int, k1: int, w: int) -> float:
-        """Uncached backoff lookup for word id ``w`` after context slots (`_slot`).
+        """Uncached backoff lookup ("" = no context word).
 
         The longest stored n-gram wins: trigram "h2 h1 w", else bigram "h1 w" plus the
-        backoff of context "h2 h1", else unigram plus both backoffs. No usable ``h1``
-        (none or unknown) cuts the history; ``<s>`` with no context at all scores 0.0.
-        Only cache misses get here (``logprob``/``score`` memoise).
+        backoff of context "h2 h1", else unigram plus both backoffs. Only cache misses
+        get here (``logprob``/``score`` memoise), so clarity beats inlining.
         """
-        if k1 >= self._none:
-            return 0.0 if w == self._bos and k1 == self._none else self._up[w]
+        ids = self._ids
+        w = ids.get(word)
+        if w is None:
+            return self.oov_logprob
+        i1 = ids.get(h1) if h1 else None
+        if i1 is None:
+            return 0.0 if w == self._bos and not h1 else self._up[w]
         bo2 = 0.0
-        if k2 < self._none:
-            c = self._find(self._ctx, k2, k1)           # context bigram "h2 h1"
+        i2 = ids.get(h2) if h2 else None
+        if i2 is not None:
+            c = self._find(self._ctx, i2, i1)           # context bigram "h2 h1"
             if c >= 0:
                 k = self._find(self._tri, c, w)         # trigram "h2 h1 w"
                 if k >= 0:
                     return self._tab_tp[self._tp[k]]
                 bo2 = self._tab_bbo[self._cbo[c]]
-        b = self._find(self._big, k1, w)                # bigram "h1 w"
+        b = self._find(self._big, i1, w)                # bigram "h1 w"
         if b >= 0:
             return self._tab_bp[self._bp[b]] + bo2
-        return self._up[w] + self._ub[k1] + bo2
+        return self._up[w] + self._ub[i1] + bo2
 
 
 # -- artefact reading -------------------------------------------------------
