@@ -157,21 +157,23 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
-#: Per (normaliser, model): replacement strings -> `_rep_form` of each. Plain dicts,
-#: cleared when large.
-_REP_FORMS: dict[tuple, dict[tuple[str, ...], list[tuple[str, str | None, float, int | None]]]] = {}
+#: Per (normaliser, model): (replacement strings -> `_rep_form` of each, swap-filter
+#: verdicts by page context). Plain dicts, cleared when large.
+_REP_FORMS: dict[tuple, tuple[dict, dict]] = {}
 
 
-def _rep_forms(state: SentenceState, model) -> dict:
+def _rep_forms(state: SentenceState, model) -> tuple[dict, dict]:
     owner = (state.norm, model)
-    memo = _REP_FORMS.get(owner)
-    if memo is None:
+    memos = _REP_FORMS.get(owner)
+    if memos is None:
         if len(_REP_FORMS) > 8:
             _REP_FORMS.clear()
-        memo = _REP_FORMS[owner] = {}
-    elif len(memo) > 50_000:
-        memo.clear()
-    return memo
+        memos = _REP_FORMS[owner] = ({}, {})
+    else:
+        for memo in memos:
+            if len(memo) > 50_000:
+                memo.clear()
+    return memos
 
 
 def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float, int | None]:
@@ -193,20 +195,22 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
     a swap that only changes case is dropped unrecorded, as the engine's filter does.
     ``reps`` is a tuple (the same options recur for the same page word: memoised).
+    A verdict depends only on the page word, its two neighbours and ``reps``, so it is
+    memoised too: text met again (or a repeated phrase) skips the language model.
     """
     lp1, lp2 = model.unigram_logprob, model.bigram_logprob
     # by vocabulary id where both words are known (the common case): no key tuples
     lp2_id, word_id = model.bigram_logprob_id, model.word_id
     cur = state.cur
     toks = state.tokens
-    memo = _rep_forms(state, model)
+    memo, verdicts = _rep_forms(state, model)
     ncur = len(cur)
 
-    def keep(i: int, j: int, reps: tuple[str, ...]) -> list[bool]:
+    def keep(i: int, j: int, reps: tuple[str, ...]) -> tuple[bool, ...]:
         page_low = text[toks[i].start:toks[j - 1].end].lower()
         old = cur[i]
         if len(old) != 1:  # unusual shapes get full scoring
-            return [rep.lower() != page_low for rep in reps]
+            return tuple(rep.lower() != page_low for rep in reps)
         o = old[0]
         # left(i, 1) and right(j, 1), with their common case inline
         prev = cur[i - 1][-1] if i > 0 and cur[i - 1] else state.left(i, 1)[-1]
@@ -215,6 +219,12 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
         else:
             right = state.right(j, 1)
             r = right[0] if right else None
+        key = (page_low, o, prev, r, reps)
+        known = verdicts.get(key)
+        if known is not None:
+            if known[1]:
+                pruned.add((i, j))
+            return known[0]
         lp_o_prev, lp_o = lp2(prev, o), lp1(o)
         lp_r_o = lp2(o, r) if r is not None else 0.0
         prev_id = word_id(prev) if prev else None
@@ -243,7 +253,8 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
                 flags.append(True)
         if failed:
             pruned.add((i, j))
-        return flags
+        verdict = verdicts[key] = (tuple(flags), failed)
+        return verdict[0]
 
     return keep
 
