@@ -94,12 +94,18 @@ _NUMBER_ARTEFACT_RE = regex.compile(
 )
 
 
+_DOT_DIGIT_RE = regex.compile(r"\.\d")
+
+
 def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     """Numbers a spinner mangled: "three.9" -> "3.9", "1 p.c" -> "1 percent".
 
     Both shapes are impossible in edited prose, so they come as near-certain curated
     repairs (the "p.c" row of the phrasebook cannot match: it is three tokens here).
     """
+    start, end = sentence.start, sentence.end
+    if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end):
+        return  # every artefact holds one of these: most sentences need no full scan
     toks = sentence.tokens
     token_range = _token_range(sentence)
     for m in _NUMBER_ARTEFACT_RE.finditer(text, sentence.start, sentence.end):
@@ -376,23 +382,31 @@ def _word_originals(low: str, thes, analyses, inflect, top: int) -> tuple[tuple[
 _THES_WORDS: dict[tuple, tuple] = {}
 
 
+def _skipped_word(text: str) -> bool:
+    """Can this token start no thesaurus candidate whatever the thesaurus says?
+
+    Capitalised words are names or sentence starts (where names are common too:
+    "Trump said"); the gazetteer and phrasebook handle those. Function words, short
+    and hyphenated words are not swapped either.
+    """
+    low = text.lower()
+    return text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low
+
+
 def _thesaurus_word(text: str, thes, analyses, inflect, top: int) -> tuple:
     """What the thesaurus proposer needs of one page token, plain-dict cached by its text.
 
-    ``()`` when the token can start no candidate (a name or sentence start, a function
-    word, short, hyphenated, or without originals and without a multiword form to
-    grow into); else (lower-case form, originals, their replacement strings, whether
-    a multiword spun form starts with it).
+    ``()`` when the token can start no candidate (`_skipped_word`, or without originals
+    and without a multiword form to grow into); else (lower-case form, originals,
+    their replacement strings, whether a multiword spun form starts with it).
     """
     key = (id(thes), text, top)
     hit = _THES_WORDS.get(key)
     if hit is not None:
         return hit
     low = text.lower()
-    # Capitalised words are names or sentence starts (where names are common
-    # too: "Trump said"); the gazetteer and phrasebook handle those.
     hit = ()
-    if not (text[:1].isupper() or low in STOPWORDS or len(low) < 3 or "-" in low):
+    if not _skipped_word(text):
         originals = _word_originals(low, thes, analyses, inflect, top)
         grows = thes.max_phrase_len >= 2 and thes.extends(low)
         if originals or grows:
@@ -417,9 +431,17 @@ def thesaurus(text: str, sentence: Sentence, thes, inflection, novel, top: int =
     toks = sentence.tokens
     analyses, inflect = inflection
     maxlen = thes.max_phrase_len
+    memo_get, thes_id = _THES_WORDS.get, id(thes)
     for a, b in _word_runs(sentence):
         for i in range(a, b):
-            info = _thesaurus_word(toks[i].text, thes, analyses, inflect, top)
+            word = toks[i].text
+            info = memo_get((thes_id, word, top))
+            if info is None:
+                # Not met yet: its originals (costly) are looked up only where they
+                # can be used, at a novel position.
+                if not _skipped_word(word) and not novel(i, i + 1):
+                    continue
+                info = _thesaurus_word(word, thes, analyses, inflect, top)
             if not info or not novel(i, i + 1):
                 continue
             low, originals, reps, grows = info
@@ -744,14 +766,20 @@ _NEIGHBOUR_TERMS: dict[tuple, frozenset] = {}
 
 
 def _neighbour_terms(word: str, index, thes) -> frozenset:
-    """Two-word terms whose first word is a thesaurus neighbour of ``word`` (cached by word:
-    many page bigrams share their first word)."""
+    """Two-word tortured-phrase originals whose first word is a thesaurus neighbour of
+    ``word`` (cached by word: many page bigrams share their first word).
+
+    `_term_matches` asks only when no term shares a word (or a learnt swap) with the
+    page bigram, so both words of any term found here are changed: only originals of
+    tortured phrases may be fully rewritten, and multiword expressions need not be
+    looked up at all.
+    """
     key = (id(index), id(thes), word)
     hit = _NEIGHBOUR_TERMS.get(key)
     if hit is None:
         found: set = set()
-        for nb in index.pair_starters(thes.neighbours(word)):
-            found.update(index.pairs_starting(nb))
+        for nb in index.tortured_pair_starters(thes.neighbours(word)):
+            found.update(index.tortured[(2, 0, nb)])
         if len(_NEIGHBOUR_TERMS) > 4096:
             _NEIGHBOUR_TERMS.clear()
         hit = _NEIGHBOUR_TERMS[key] = frozenset(found)

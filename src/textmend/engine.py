@@ -18,6 +18,13 @@ from .apply import agree_article, apply_edits, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
 from .lexicon import spelling_variants
+# Modules only: each resource loads its data on first use, not at import. Imported
+# here, not inside the per-word functions below, where an import statement would
+# cost more than the memo lookup it guards.
+from .resources import inflect as _inflect
+from .resources import knowledge
+from .resources import lm as _lm
+from .resources.terms import term_index
 from .scoring import SentenceState, swap_filter
 from .tokenize import NUM, WORD, Sentence, iter_sentences
 from .types import Detection, Edit, Repaired, Span
@@ -80,12 +87,9 @@ def _hit_weight(gain: float) -> float:
 
 
 def _context(cfg: Config) -> _Context:
-    from .resources import inflect, knowledge
-    from .resources.terms import term_index
-
     know = knowledge(cfg.sources, cfg.gazetteer_path, cfg.phrasebook_path)
     lm, gaz = know.lm, know.gazetteer
-    return _Context(cfg, know, word_analyses, inflect.inflect, zipf,
+    return _Context(cfg, know, word_analyses, _inflect.inflect, zipf,
                     term_index(know) if "mwe" in cfg.sources else (None, {}),
                     lambda a, b: lm.has_bigram(lm_norm(a), lm_norm(b)),
                     (lambda name: gaz.lookup_exact(name) is not None) if gaz is not None else None,
@@ -111,14 +115,8 @@ def _word_memo(func, cap: int = 100_000):
     return cached
 
 
-def _normalize(word: str) -> str:
-    from .resources.lm import normalize  # the LM module loads its vocabulary on first use
-
-    return normalize(word)
-
-
 #: A page token in the language model's vocabulary form.
-lm_norm = _word_memo(_normalize)
+lm_norm = _word_memo(_lm.normalize_uncached)
 
 
 def _zipf(word: str) -> float:
@@ -128,9 +126,7 @@ def _zipf(word: str) -> float:
     same scale (log10 P + 9); wordfreq, slow to import, is consulted only for words
     outside the model's older vocabulary ("covid", "blockchain").
     """
-    from .resources.lm import load
-
-    lm = load()
+    lm = _lm.load()
     norm = lm_norm(word)
     if lm.known(norm):
         return lm.logprob(norm) + 9.0
@@ -143,23 +139,15 @@ def _zipf(word: str) -> float:
 zipf = _word_memo(_zipf)
 
 
-def _analyse_word(word: str) -> tuple:
-    from .resources.inflect import analyses  # loads the inflection table on first use
-
-    return analyses(word)
-
-
 #: (lemma, Penn tag) readings of a lower-case word.
-word_analyses = _word_memo(_analyse_word)
+word_analyses = _word_memo(_inflect.analyses)
 
 
 def _token_forms(text: str) -> tuple[str, tuple[str, ...], int | None]:
     """(LM normal form, LM words, novelty key) of one token's text (tokens hold no
     whitespace). The key is the form's vocabulary id, -1 if unknown, None if empty."""
-    from .resources.lm import load
-
     n = lm_norm(text)
-    key = (load().word_id(n) if n else None)
+    key = (_lm.load().word_id(n) if n else None)
     return n, tuple(n.split()), (-1 if key is None and n else key)
 
 

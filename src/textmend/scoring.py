@@ -157,28 +157,33 @@ def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
     return gain
 
 
-#: Per (normaliser, model): replacement strings -> per string (its lower case, its
-#: single LM word or None, that word's unigram logprob). Plain dicts, cleared when large.
-_REP_FORMS: dict[tuple, dict[tuple[str, ...], list[tuple[str, str | None, float]]]] = {}
+#: Per (normaliser, model): (replacement strings -> `_rep_form` of each, swap-filter
+#: verdicts by page context). Plain dicts, cleared when large.
+_REP_FORMS: dict[tuple, tuple[dict, dict]] = {}
 
 
-def _rep_forms(state: SentenceState, model) -> dict:
+def _rep_forms(state: SentenceState, model) -> tuple[dict, dict]:
     owner = (state.norm, model)
-    memo = _REP_FORMS.get(owner)
-    if memo is None:
+    memos = _REP_FORMS.get(owner)
+    if memos is None:
         if len(_REP_FORMS) > 8:
             _REP_FORMS.clear()
-        memo = _REP_FORMS[owner] = {}
-    elif len(memo) > 50_000:
-        memo.clear()
-    return memo
+        memos = _REP_FORMS[owner] = ({}, {})
+    else:
+        for memo in memos:
+            if len(memo) > 50_000:
+                memo.clear()
+    return memos
 
 
-def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float]:
+def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, float, int | None]:
+    """(lower case, single LM word or None, its unigram logprob, its vocabulary id)."""
     pieces = rep.split()
     new = _one(state.norm(pieces[0])) if len(pieces) == 1 else state.lm_words(rep)
     n = new[0] if len(new) == 1 else None
-    return rep.lower(), n, model.unigram_logprob(n) if n is not None else 0.0
+    if n is None:
+        return rep.lower(), None, 0.0, None
+    return rep.lower(), n, model.unigram_logprob(n), model.word_id(n)
 
 
 def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
@@ -190,19 +195,22 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
     a swap that only changes case is dropped unrecorded, as the engine's filter does.
     ``reps`` is a tuple (the same options recur for the same page word: memoised).
+    A verdict depends only on the page word, its two neighbours and ``reps``, so it is
+    memoised too: text met again (or a repeated phrase) skips the language model.
     """
     lp1, lp2 = model.unigram_logprob, model.bigram_logprob
-    get = model.memo.get
+    # by vocabulary id where both words are known (the common case): no key tuples
+    lp2_id, word_id = model.bigram_logprob_id, model.word_id
     cur = state.cur
     toks = state.tokens
-    memo = _rep_forms(state, model)
+    memo, verdicts = _rep_forms(state, model)
     ncur = len(cur)
 
-    def keep(i: int, j: int, reps: tuple[str, ...]) -> list[bool]:
+    def keep(i: int, j: int, reps: tuple[str, ...]) -> tuple[bool, ...]:
         page_low = text[toks[i].start:toks[j - 1].end].lower()
         old = cur[i]
         if len(old) != 1:  # unusual shapes get full scoring
-            return [rep.lower() != page_low for rep in reps]
+            return tuple(rep.lower() != page_low for rep in reps)
         o = old[0]
         # left(i, 1) and right(j, 1), with their common case inline
         prev = cur[i - 1][-1] if i > 0 and cur[i - 1] else state.left(i, 1)[-1]
@@ -211,28 +219,32 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
         else:
             right = state.right(j, 1)
             r = right[0] if right else None
+        key = (page_low, o, prev, r, reps)
+        known = verdicts.get(key)
+        if known is not None:
+            if known[1]:
+                pruned.add((i, j))
+            return known[0]
         lp_o_prev, lp_o = lp2(prev, o), lp1(o)
         lp_r_o = lp2(o, r) if r is not None else 0.0
+        prev_id = word_id(prev) if prev else None
+        r_id = word_id(r) if r else None
         forms = memo.get(reps)
         if forms is None:
             forms = memo[reps] = [_rep_form(state, model, rep) for rep in reps]
         flags: list[bool] = []
         failed = False
-        for low, n, lp_n in forms:
+        for low, n, lp_n, n_id in forms:
             if low == page_low:
                 flags.append(False)
                 continue
             if n is None:
                 flags.append(True)
                 continue
-            v = get(("", prev, n))
-            if v is None:
-                v = lp2(prev, n)
+            v = lp2_id(prev_id, n_id) if prev_id is not None and n_id is not None else lp2(prev, n)
             gain = v - lp_o_prev - (lp_n - lp_o)
             if r is not None:
-                v = get(("", n, r))
-                if v is None:
-                    v = lp2(n, r)
+                v = lp2_id(n_id, r_id) if n_id is not None and r_id is not None else lp2(n, r)
                 gain += v - lp_r_o
             if gain <= QUICK_MIN:
                 failed = True
@@ -241,7 +253,8 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
                 flags.append(True)
         if failed:
             pruned.add((i, j))
-        return flags
+        verdict = verdicts[key] = (tuple(flags), failed)
+        return verdict[0]
 
     return keep
 

@@ -65,7 +65,7 @@ class Gazetteer:
             _postings if _postings is not None else _index_entries(self.entries, 0, {}))
         self._exact: dict[str, int] | None = None
         self._exact_tok: dict[str, int] = {}
-        self._split: list[tuple[str, ...]] | None = None
+        self._split: tuple[tuple[str, ...], ...] | None = None
         self._lock = threading.Lock()
 
     # -- queries -----------------------------------------------------------
@@ -141,7 +141,9 @@ class Gazetteer:
         """Entry ``i``'s name split on whitespace (cached for the matcher's hot loop)."""
         split = self._split
         if split is None:
-            split = self._split = [tuple(name.split()) for name, _ in self.entries]
+            # a tuple of tuples of strings: the cyclic GC untracks it, so full
+            # collections stop walking its ~37k entries (a list stays tracked)
+            split = self._split = tuple(tuple(name.split()) for name, _ in self.entries)
         return split[i]
 
     def tokens_of(self, i: int) -> list[str]:

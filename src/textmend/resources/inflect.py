@@ -192,44 +192,58 @@ def inflect(lemma: str, tag: str) -> str | None:
 
 
 def _candidates(word: str) -> list[tuple[str, str]]:
-    """Reverse the regular rules: (lemma guess, tag) pairs for a suffixed form."""
+    """Reverse the regular rules: (lemma guess, tag) pairs for a suffixed form.
+
+    Every lemma is non-empty: each rule needs the word to be longer than its suffix.
+    """
     out: list[tuple[str, str]] = []
+    add = out.append
     n = len(word)
-
-    def add(lemma: str, *tags: str) -> None:
-        if lemma:
-            out.extend((lemma, t) for t in tags)
-
     if word.endswith("s") and n > 2 and not word.endswith("ss"):
-        add(word[:-1], "NNS", "VBZ")
+        stem = word[:-1]
+        add((stem, "NNS")), add((stem, "VBZ"))
         if word.endswith("es"):
-            add(word[:-2], "NNS", "VBZ")
+            stem = word[:-2]
+            add((stem, "NNS")), add((stem, "VBZ"))
             if word.endswith("ies"):
-                add(word[:-3] + "y", "NNS", "VBZ")
+                stem = word[:-3] + "y"
+                add((stem, "NNS")), add((stem, "VBZ"))
     if word.endswith("ed") and n > 3:
-        add(word[:-2], "VBD", "VBN")
-        add(word[:-1], "VBD", "VBN")
+        for stem in (word[:-2], word[:-1]):
+            add((stem, "VBD")), add((stem, "VBN"))
         if word.endswith("ied"):
-            add(word[:-3] + "y", "VBD", "VBN")
+            stem = word[:-3] + "y"
+            add((stem, "VBD")), add((stem, "VBN"))
         if n > 4 and word[-3] == word[-4]:
-            add(word[:-3], "VBD", "VBN")
+            stem = word[:-3]
+            add((stem, "VBD")), add((stem, "VBN"))
     if word.endswith("ing") and n > 4:
-        add(word[:-3], "VBG")
-        add(word[:-3] + "e", "VBG")
+        add((word[:-3], "VBG"))
+        add((word[:-3] + "e", "VBG"))
         if word.endswith("ying"):
-            add(word[:-4] + "ie", "VBG")
+            add((word[:-4] + "ie", "VBG"))
         if n > 5 and word[-4] == word[-5]:
-            add(word[:-4], "VBG")
+            add((word[:-4], "VBG"))
     for suf, tags in (("er", ("JJR", "RBR")), ("est", ("JJS", "RBS"))):
         if word.endswith(suf) and n > len(suf) + 1:
             stem = word[: -len(suf)]
-            add(stem, *tags)
-            add(stem + "e", *tags)
+            stems = [stem, stem + "e"]
             if stem.endswith("i"):
-                add(stem[:-1] + "y", *tags)
+                stems.append(stem[:-1] + "y")
             if len(stem) > 2 and stem[-1] == stem[-2]:
-                add(stem[:-1], *tags)
+                stems.append(stem[:-1])
+            for lemma in stems:
+                add((lemma, tags[0])), add((lemma, tags[1]))
     return out
+
+
+#: Lemma flags that license each tag, as sets (``isdisjoint`` takes the flag string).
+_TAG_FLAG_SETS = {tag: frozenset(f) for tag, f in _TAG_FLAGS.items()}
+_COMPARED = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
+def _reading_order(reading: tuple[str, str]) -> tuple[int, str]:
+    return _TAG_RANK[reading[1]], reading[0]
 
 
 def analyses(word: str) -> tuple[tuple[str, str], ...]:
@@ -245,7 +259,8 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
         return ()
     table = load()
     found: set[tuple[str, str]] = set()
-    flags = table.flags.get(word)
+    flags_of, exc = table.flags.get, table.exc
+    flags = flags_of(word)
     if flags:
         for f in flags:
             for t in _BASE_TAGS[f]:
@@ -254,22 +269,24 @@ def analyses(word: str) -> tuple[tuple[str, str], ...]:
         if lemma != word or tag != "NNS":  # invariant/mass plurals: keep the NN reading
             found.add((lemma, tag))
     guesses = _candidates(word)
-    for lemma, tag in guesses:
-        lf = table.flags.get(lemma)
-        if lf is None or not set(lf) & set(_TAG_FLAGS[tag]):
+    for guess in guesses:
+        lemma, tag = guess
+        lf = flags_of(lemma)
+        if lf is None or _TAG_FLAG_SETS[tag].isdisjoint(lf):
             continue
-        if tag in ("JJR", "JJS", "RBR", "RBS") and not set(lf) & {"A", "R"} \
-                and (lemma, tag) not in table.exc:
+        if tag in _COMPARED and "A" not in lf and "R" not in lf and guess not in exc:
             continue
-        forms = table.exc.get((lemma, tag))
+        forms = exc.get(guess)
         if forms is not None:
             if word in forms:
-                found.add((lemma, tag))
+                found.add(guess)
         elif regular(lemma, tag, lf) == word:
-            found.add((lemma, tag))
+            found.add(guess)
     if not found and flags is None:
         found.update(_guess_unknown(word, guesses))
-    return tuple(sorted(found, key=lambda p: (_TAG_RANK[p[1]], p[0])))
+    if len(found) < 2:
+        return tuple(found)
+    return tuple(sorted(found, key=_reading_order))
 
 
 def _guess_unknown(word: str, guesses: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ from typing import Container, Iterable, Sequence
 
 from ._cache import once
 
-__all__ = ["NgramModel", "load", "normalize", "lm_words", "DATA_PATH"]
+__all__ = ["NgramModel", "load", "normalize", "normalize_uncached", "lm_words", "DATA_PATH"]
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "lm.bin"
 MAGIC = b"TMLM\x01\n"
@@ -49,7 +49,7 @@ class NgramModel:
 
     __slots__ = ("_ids", "_words", "_up", "_ub", "_big", "_ctx", "_tri", "_bp",
                  "_cbo", "_tp", "_tab_bp", "_tab_bbo", "_tab_tp", "_cache", "_seen",
-                 "_bos", "oov_logprob", "header")
+                 "_bicache", "_bos", "oov_logprob", "header")
 
     def __init__(self, header: dict, arrays: dict[str, array.array]) -> None:
         words = bytes(arrays["vocab"]).decode("utf-8").split("\n")
@@ -75,6 +75,9 @@ class NgramModel:
         self._tab_tp = tuple(arrays["tab_tri_p"].tolist())
         self._cache: dict[tuple[str, str, str], float] = {}
         self._seen: dict[int, bool] = {}  # stored-n-gram tests by packed word ids
+        # bigram logprobs by packed word ids: int keys allocate no tuple, and a dict of
+        # ints and floats stays out of the cyclic GC however large it grows
+        self._bicache: dict[int, float] = {}
         self.oov_logprob: float = float(header["oov_logprob"])
 
     # -- public API -------------------------------------------------------
@@ -134,8 +137,22 @@ class NgramModel:
         key = ("", h1, word)
         v = self._cache.get(key)
         if v is None:
-            v = self._compute("", h1, word)
+            v = self._bigram(h1, word)
             cache = self._cache
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[key] = v
+        return v
+
+    def bigram_logprob_id(self, i1: int, w: int) -> float:
+        """`bigram_logprob` for two known words given by `word_id` (memoised by packed
+        ids: hot loops over text never met before mostly miss, and a miss then costs
+        no key tuple)."""
+        key = i1 * len(self._words) + w
+        cache = self._bicache
+        v = cache.get(key)
+        if v is None:
+            v = self._bigram_ids(i1, w)
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
             cache[key] = v
@@ -242,6 +259,37 @@ class NgramModel:
         return list(self._words)
 
     # -- internals ----------------------------------------------------------
+    def _bigram(self, h1: str, word: str) -> float:
+        """``_compute("", h1, word)`` through `_bigram_ids` (no context-bigram search)."""
+        ids = self._ids
+        w = ids.get(word)
+        if w is None:
+            return self.oov_logprob
+        i1 = ids.get(h1) if h1 else None
+        if i1 is None:
+            return 0.0 if w == self._bos and not h1 else self._up[w]
+        return self._bigram_ids(i1, w)
+
+    def _bigram_ids(self, i1: int, w: int) -> float:
+        """``_compute("", h1, word)`` for known words, by id, with the bigram search inlined.
+
+        Text never met before misses the memo on nearly every bigram (the thesaurus
+        pre-filter asks two per option), so this path is worth a specialised copy.
+        """
+        off, low, nhi = self._big
+        lo, end = off[i1], off[i1 + 1]
+        if lo != end:
+            if w < 0x10000:
+                key = w
+                end -= nhi[i1]
+            else:
+                key = w - 0x10000
+                lo = end - nhi[i1]
+            k = bisect_left(low, key, lo, end)
+            if k < end and low[k] == key:
+                return self._tab_bp[self._bp[k]] + 0.0  # + bo2, as in _compute
+        return self._up[w] + self._ub[i1] + 0.0
+
     def _compute(self, h2: str, h1: str, word: str) -> float:
         """Uncached backoff lookup ("" = no context word).
 
@@ -464,6 +512,13 @@ def normalize(token: str) -> str:
 
     Needs the vocabulary, so the first call loads the model.
     """
+    return _normalize_with(token, load()._ids)
+
+
+def normalize_uncached(token: str) -> str:
+    """`normalize` without its LRU cache, for callers that memoise words themselves
+    (the engine): a second cache only adds bookkeeping, and its entries are objects
+    the cyclic GC walks on every full collection."""
     return _normalize_with(token, load()._ids)
 
 

@@ -55,31 +55,10 @@ class TermIndex:
             self.cache[key] = hit
         return hit or default
 
-    def pair_starters(self, words: frozenset[str]) -> frozenset[str]:
-        """The words of ``words`` that may start a two-word term (a superset: words that
-        occur in some multiword expression or start a tortured pair), so a caller
-        probes `pairs_starting` for a few of a word's hundreds of neighbours, not all."""
-        out = words & self._tortured_firsts
-        if self.mwe is not None:
-            out |= words & self.mwe.indexed_words()
-        return out
-
-    def pairs_starting(self, w: str) -> tuple:
-        """``get((2, 0, w))`` without filling ``w``'s other slots or decoding its postings.
-
-        For probing many words (a page word's thesaurus neighbours), most in no term.
-        """
-        slots = self.by_word.get(w)
-        if slots is not None:
-            return slots[0]
-        tortured = self.tortured.get((2, 0, w))
-        pairs = self.mwe.pairs_starting(w) if self.mwe is not None else ()
-        if not tortured:
-            return tuple((t, False) for t in pairs)
-        found = {t: True for t, _ in tortured}
-        for t in pairs:
-            found.setdefault(t, False)
-        return tuple(sorted(found.items()))
+    def tortured_pair_starters(self, words: frozenset[str]) -> frozenset[str]:
+        """The words of ``words`` that start the original of a two-word tortured phrase
+        (each has a ``tortured[(2, 0, word)]`` entry)."""
+        return words & self._tortured_firsts
 
     def _lookup(self, key: tuple[int, int, str]) -> tuple:
         n, pos, w = key
