@@ -92,7 +92,9 @@ def gain(c: Candidate) -> float:
             # often genuine English ("had been" -> "were") can look very natural without
             # being one: its context part is capped. Hallmarks ("area unit") keep theirs.
             ctx = min(ctx, RESHAPED_CTX_CAP)
-        g = ctx + FREQ_WEIGHT * uni + _logprior(c) + _hallmark(c)
+        g = ctx + FREQ_WEIGHT * uni + _logprior(c)
+        if src != "gazetteer":  # a name's prior grades its anchor, not how rare the spun form is
+            g += _hallmark(c)
     if src == "gazetteer":
         anchor = c.extra.get("anchor", 0.0)
         g += 3.0 * anchor
