@@ -15,7 +15,8 @@ drops were chosen by checking the marginal precision of the extra repairs they a
 on real spun text (the seed and the real spun web excerpts), keeping it above the
 break-even precision of F0.5; the document-support weight and the low-prior scaling
 were set on the synthetic benchmark and the clean negatives so that clean damage did
-not rise. No table entry or rule targets a single document.
+not rise; the hallmark bonus of rows above prior 0.5 is their prior odds, unfitted. No
+table entry or rule targets a single document.
 """
 from __future__ import annotations
 
