@@ -70,7 +70,8 @@ class _Evidence:
     hot: float = 0.0  # thesaurus positions whose best original clearly beats the page
 
     def _level(self, hits: float) -> float:
-        """0 for clean-looking text, towards 1 with many decisive hits per 100 words."""
+        """0 for clean-looking text, towards 1 with many graded hits per 100 words
+        beyond the allowance (BASE_RATE, at least one hit)."""
         allowed = max(1.0, BASE_RATE * self.words / 100.0)
         density = 100.0 * max(0.0, hits - allowed) / max(self.words, 150)
         return 1.0 - math.exp(-density / 0.3)

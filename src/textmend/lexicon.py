@@ -21,16 +21,21 @@ mr mrs ms dr st per via vs etc
 #: Lower-case words allowed inside a capitalised name ("Center for Strategic and ...").
 CONNECTORS = frozenset("of for and the on in de du la des del y & at to".split())
 
-#: British -> American spelling rewrites (whole-word patterns, tried one at a time).
-_SPELLING = tuple((re.compile(a), b) for a, b in (
+#: British -> American suffix rewrites ("realise" -> "realize"), tried in order. The
+#: language model maps unknown British forms through these.
+US_SUFFIX_SPELLINGS = tuple((re.compile(a), b) for a, b in (
     (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),
     (r"ys(e|ed|es|ing)$", r"yz\1"),
     (r"our(s|ed|ing|ite|ites|able|ful|hood|er|ers)?$", r"or\1"),
     (r"tre(s)?$", r"ter\1"),
     (r"ence(s)?$", r"ense\1"),
     (r"ll(ed|ing|er|ers)$", r"l\1"),
-    (r"ogue(s)?$", r"og\1"),
     (r"programme(s)?$", r"program\1"),
+))
+#: Also compared when two words are checked for being one word's two spellings (too
+#: loose to rewrite unknown words with: "ae" and "oe" occur in many other words).
+_MORE_SPELLINGS = tuple((re.compile(a), b) for a, b in (
+    (r"ogue(s)?$", r"og\1"),
     (r"ae", "e"),   # paediatric, anaemia, paedophile
     (r"oe", "e"),   # oestrogen, manoeuvre
 ))
@@ -46,7 +51,7 @@ def spelling_variants(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 2 or (a[:1] != b[:1] and a[:1] not in "ao" and b[:1] not in "ao"):
         return False
     for x, y in ((a, b), (b, a)):
-        for pattern, repl in _SPELLING:
+        for pattern, repl in US_SUFFIX_SPELLINGS + _MORE_SPELLINGS:
             if pattern.sub(repl, x) == y:
                 return True
     return False

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Container, Iterable, Sequence
 
+from ..lexicon import US_SUFFIX_SPELLINGS
 from ._cache import once
 
 __all__ = ["NgramModel", "load", "normalize", "normalize_uncached", "lm_words", "DATA_PATH"]
@@ -484,22 +485,13 @@ def _normalize_with(token: str, vocab: Container[str]) -> str:
 
 
 # British spellings the (American) model knows in its own spelling: "realise" is a
-# common word, not an unknown one. Suffix rewrites, tried in order.
-_US_SPELLINGS = (
-    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|hood|er|ers)?$"), r"or\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-    (re.compile(r"ence(s)?$"), r"ense\1"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"programme(s)?$"), r"program\1"),
-)
+# common word, not an unknown one (lexicon.US_SUFFIX_SPELLINGS).
 
 
 def _american(word: str) -> list[str]:
     """American spellings of a (possibly) British word, most specific first."""
     out = []
-    for pattern, repl in _US_SPELLINGS:
+    for pattern, repl in US_SUFFIX_SPELLINGS:
         us = pattern.sub(repl, word, count=1)
         if us != word:
             out.append(us)
