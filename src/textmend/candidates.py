@@ -618,7 +618,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         # shared given name proves nothing ("Mark Antony"): they are not indexed here.
         etoks = gaz.split_name(eid)
         name, kind = gaz.entries[eid]
-        changed, anchors, loose = 0, [], 0.0
+        changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
         for p, e in zip(lows, etoks):
             el = e.lower()
             if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
@@ -638,10 +638,10 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
                 break
             changed += 1
             if not swap:
-                loose = max(loose, 1.0 - link_weight(p, el, thes, analyses))
+                loose.append((p, el))
         if changed < 1 or not anchors:
             continue
-        if changed == 1 and loose > 1.0 - NAME_LINK_MIN:
+        if changed == 1 and loose and link_weight(*loose[0], thes, analyses) < NAME_LINK_MIN:
             # One swapped word beside a real anchor is how one real name differs from
             # another ("Southern Highlands", "Eastern Highlands"): it takes a close
             # synonym or a known spinner swap, not any thesaurus link.
