@@ -39,6 +39,14 @@ _CACHE_MAX = 1 << 18  # entries in the logprob memo before it is cleared
 _SEEN_MAX = 1 << 17   # entries in the stored-n-gram memo before it is cleared
 
 
+def _remember(cache: dict, key, value: float) -> float:
+    """Store a computed logprob in a bounded memo (cleared in place when full)."""
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 class NgramModel:
     """Backoff trigram model over a fixed lowercase vocabulary (see :func:`normalize`).
 
@@ -105,11 +113,7 @@ class NgramModel:
         key = (context[-2] if n > 1 else "", context[-1] if n else "", word)
         v = self._cache.get(key)
         if v is None:
-            v = self._compute(*key)
-            cache = self._cache
-            if len(cache) >= _CACHE_MAX:
-                cache.clear()
-            cache[key] = v
+            v = _remember(self._cache, key, self._compute(*key))
         return v
 
     @property
@@ -126,11 +130,7 @@ class NgramModel:
         key = ("", "", word)
         v = self._cache.get(key)
         if v is None:
-            v = self._compute("", "", word)
-            cache = self._cache
-            if len(cache) >= _CACHE_MAX:
-                cache.clear()
-            cache[key] = v
+            v = _remember(self._cache, key, self._compute("", "", word))
         return v
 
     def bigram_logprob(self, h1: str, word: str) -> float:
@@ -138,11 +138,7 @@ class NgramModel:
         key = ("", h1, word)
         v = self._cache.get(key)
         if v is None:
-            v = self._bigram(h1, word)
-            cache = self._cache
-            if len(cache) >= _CACHE_MAX:
-                cache.clear()
-            cache[key] = v
+            v = _remember(self._cache, key, self._bigram(h1, word))
         return v
 
     def bigram_logprob_id(self, i1: int, w: int) -> float:
@@ -150,13 +146,9 @@ class NgramModel:
         ids: hot loops over text never met before mostly miss, and a miss then costs
         no key tuple)."""
         key = i1 * len(self._words) + w
-        cache = self._bicache
-        v = cache.get(key)
+        v = self._bicache.get(key)
         if v is None:
-            v = self._bigram_ids(i1, w)
-            if len(cache) >= _CACHE_MAX:
-                cache.clear()
-            cache[key] = v
+            v = _remember(self._bicache, key, self._bigram_ids(i1, w))
         return v
 
     def score(self, words: Sequence[str], start: int = 0) -> float:
@@ -176,10 +168,7 @@ class NgramModel:
             key = (h2, h1, w)
             v = cache.get(key)
             if v is None:
-                v = compute(h2, h1, w)
-                if len(cache) >= _CACHE_MAX:
-                    cache.clear()
-                cache[key] = v
+                v = _remember(cache, key, compute(h2, h1, w))
             total += v
             h2, h1 = h1, w
         return total
