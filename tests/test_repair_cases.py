@@ -283,3 +283,14 @@ def test_short_paragraphs_detection_separates_spun_from_original():
     for r in rows:
         assert textmend.detect(r["spun"]).is_spun, r["id"]
         assert not textmend.detect(r["original"]).is_spun, r["id"]
+
+
+def test_a_name_with_every_content_word_spun_comes_back_through_known_swaps():
+    """No word of "Division of Power" is kept, but both are the spinner's known swaps
+    (department -> division, energy -> power) around the name's "of"; a real
+    "Division of ..." name in clean text stays."""
+    spun = ("Officers from the Division of Power mentioned on Monday that the 2 international "
+            "locations would meet subsequent week.")
+    assert "Department of Energy" in textmend.repair(spun)
+    clean = "The Division of Motor Vehicles said the office would close on Friday."
+    assert textmend.repair(clean) == clean

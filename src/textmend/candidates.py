@@ -582,6 +582,21 @@ def _bounded_set(memo: dict, key, value) -> None:
 NAME_LINK_MIN = 0.55
 
 
+_SWAP_ORIGINALS: dict[int, tuple] = {}
+
+
+def _swap_originals(swaps: frozenset) -> dict[str, tuple[str, ...]]:
+    """spun word -> originals, from the phrasebook's (spun, original) word swaps (cached)."""
+    hit = _SWAP_ORIGINALS.get(id(swaps))
+    if hit is None or hit[0] is not swaps:
+        table: dict[str, list[str]] = {}
+        for spun, original in sorted(swaps):
+            table.setdefault(spun, []).append(original)
+        _SWAP_ORIGINALS.clear()
+        hit = _SWAP_ORIGINALS[id(swaps)] = (swaps, {k: tuple(v) for k, v in table.items()})
+    return hit[1]
+
+
 def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
     """Non-person entries containing ``word``, grouped by word count; {} for a common word."""
     key = (word, max_df)
@@ -612,6 +627,9 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
     for w in set(lows):
         if w not in _CONNECTORS:
             ids.update(_names_by_length(gaz, by_length, w, max_df).get(n, ()))
+            # and names whose word this may be a known spin of (no word kept as is)
+            for original in _swap_originals(swaps).get(w, ()):
+                ids.update(_names_by_length(gaz, by_length, original, max_df).get(n, ()))
     out = []
     for eid in sorted(ids):
         # Personal names are not made of dictionary words a spinner swaps, and a
@@ -639,17 +657,22 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             changed += 1
             if not swap:
                 loose.append((p, el))
-        if changed < 1 or not anchors:
+        if changed < 1 or (not anchors and (changed < 2 or loose or n == changed)):
+            # An anchor (a word kept as it is) is needed, unless every changed word is
+            # a known spinner swap and a small word holds the name's shape ("Division
+            # of Power" <- Department of Energy): such matches count as weak names.
             continue
         if changed == 1 and loose and link_weight(*loose[0], thes, analyses) < NAME_LINK_MIN:
             # One swapped word beside a real anchor is how one real name differs from
             # another ("Southern Highlands", "Eastern Highlands"): it takes a close
             # synonym or a known spinner swap, not any thesaurus link.
             continue
-        strength = max(min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors)
+        strength = max((min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors), default=0.0)
         out.append((tuple(etoks), 0.5 + 0.5 * strength,
                     f"gazetteer: aligns with {kind} {name!r} "
-                    f"({changed} synonym-swapped word(s), anchor {anchors[0]!r})", strength, changed))
+                    f"({changed} synonym-swapped word(s), "
+                    + (f"anchor {anchors[0]!r})" if anchors else "all known spinner swaps)"),
+                    strength, changed))
     return tuple(out)
 
 
