@@ -294,3 +294,10 @@ def test_a_name_with_every_content_word_spun_comes_back_through_known_swaps():
     assert "Department of Energy" in textmend.repair(spun)
     clean = "The Division of Motor Vehicles said the office would close on Friday."
     assert textmend.repair(clean) == clean
+
+
+def test_a_split_name_word_is_mended_after_another_capitalised_word():
+    spun = ("Shares of Deutsche Financial institution fell on Tuesday after the lender mentioned "
+            "its revenue for the primary quarter had dropped by a 3rd, and the 2 largest "
+            "rankings companies mentioned they had been reviewing its debt.")
+    assert "Shares of Deutsche Bank fell" in textmend.repair(spun)

@@ -306,8 +306,10 @@ def _title_span(toks, i: int, j: int) -> bool:
     one-word name part comes back from a spinner ("Central Financial institution")."""
     lower = sum(1 for t in toks[i:j] if not t.text[:1].isupper() and t.text not in _SMALL_WORDS)
     caps = sum(1 for t in toks[i:j] if t.text[:1].isupper())
-    # "Financial institution of Korea": the name goes on after the span.
+    # "Financial institution of Korea": the name goes on after the span;
+    # "Deutsche Financial institution": it started before it.
     caps += (j + 1 < len(toks) and toks[j].text in _SMALL_WORDS and toks[j + 1].text[:1].isupper())
+    caps += i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper()
     return toks[i].text[:1].isupper() and lower <= 1 and caps >= 2
 
 
