@@ -301,3 +301,9 @@ def test_a_split_name_word_is_mended_after_another_capitalised_word():
             "its revenue for the primary quarter had dropped by a 3rd, and the 2 largest "
             "rankings companies mentioned they had been reviewing its debt.")
     assert "Shares of Deutsche Bank fell" in textmend.repair(spun)
+
+
+def test_a_weakly_anchored_name_is_restored_when_its_change_is_a_known_swap():
+    spun = ("Officers from the Korea Improvement Institute mentioned on Monday that the 2 "
+            "international locations would meet subsequent week.")
+    assert "Korea Development Institute" in textmend.repair(spun)

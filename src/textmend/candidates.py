@@ -618,7 +618,8 @@ def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple
 def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
                   max_df: int, swaps: frozenset = frozenset()) -> tuple:
     """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
-    by the caller): (name tokens, prior, why, anchor strength, words changed) per match.
+    by the caller): (name tokens, prior, why, anchor strength, words changed, whether
+    every change is one of ``swaps``) per match.
 
     A changed word must be a thesaurus synonym of the name's word or one of ``swaps``,
     the phrasebook's (spun, original) word pairs."""
@@ -674,7 +675,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
                     f"gazetteer: aligns with {kind} {name!r} "
                     f"({changed} synonym-swapped word(s), "
                     + (f"anchor {anchors[0]!r})" if anchors else "all known spinner swaps)"),
-                    strength, changed))
+                    strength, changed, not loose))
     return tuple(out)
 
 
@@ -731,10 +732,11 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                 if found is None:
                     found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps)
                     _bounded_set(matches, key, found)
-                for etoks, prior, why, strength, changed in found:
+                for etoks, prior, why, strength, changed, swapped in found:
                     c = _make(sentence, text, i, j, etoks, "gazetteer", prior, why)
                     c.extra["anchor"] = strength
                     c.extra["changed"] = changed
+                    c.extra["swapped"] = swapped  # every change is a known spinner swap
                     yield c
 
 

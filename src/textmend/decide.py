@@ -100,8 +100,9 @@ def gain(c: Candidate) -> float:
         anchor = c.extra.get("anchor", 0.0)
         g += 3.0 * anchor
         # A common anchor word ("City", "White") alone proves little: the language
-        # model must then clearly prefer the name.
-        if anchor < 0.5 and ctx < 1.5:
+        # model must then clearly prefer the name, unless every changed word is a
+        # known spinner swap ("Korea Improvement Institute").
+        if anchor < 0.5 and ctx < 1.5 and not c.extra.get("swapped"):
             return -10.0
         if _weak_name(c):
             # The name may itself be real ("Alternate Prime Minister"): capped, so only
