@@ -307,3 +307,13 @@ def test_a_weakly_anchored_name_is_restored_when_its_change_is_a_known_swap():
     spun = ("Officers from the Korea Improvement Institute mentioned on Monday that the 2 "
             "international locations would meet subsequent week.")
     assert "Korea Development Institute" in textmend.repair(spun)
+
+
+def test_a_name_word_split_in_two_aligns_as_one():
+    """The spinner writes "bank" as "financial institution" and "court" as "court
+    docket", also inside names; a real name followed by the split's tail stays itself."""
+    prefix = "Officers from the "
+    tail = " mentioned on Monday that the 2 international locations would meet subsequent week."
+    assert "Asian Development Bank" in textmend.repair(prefix + "Asian Improvement Financial institution" + tail)
+    assert "International Criminal Court said" in textmend.repair(prefix + "Worldwide Legal Court docket" + tail)
+    assert "Federal Court said" in textmend.repair(prefix + "Federal Court docket" + tail)

@@ -584,18 +584,63 @@ def _bounded_set(memo: dict, key, value) -> None:
 NAME_LINK_MIN = 0.55
 
 
+def _swap_pairs(swaps: frozenset) -> frozenset[str]:
+    """Two-word spun forms among the swaps ("financial institution" <- bank): a name
+    word the spinner split in two."""
+    _swap_originals(swaps)
+    return _SWAP_ORIGINALS[id(swaps)][2]
+
+
+def _pair_end(toks, k: int, pairs: frozenset[str]) -> bool:
+    """Is token k the lower-case second half of a split name word ("Court docket")?"""
+    return (k > 0 and toks[k].kind == "word" and _is_cap(toks[k - 1])
+            and f"{toks[k - 1].text.lower()} {toks[k].text.lower()}" in pairs)
+
+
+def _known_without_tail(toks, i: int, j: int, pairs: frozenset[str], gaz, exact: dict) -> bool:
+    """Is the span a known name once each split name word is read as its first half
+    ("Federal Court docket" -> "Federal Court")?"""
+    words: list[str] = []
+    k = i
+    while k < j:
+        words.append(toks[k].text)
+        k += 2 if k + 1 < j and _pair_end(toks, k + 1, pairs) else 1
+    name = " ".join(words)
+    known = exact.get(name)
+    if known is None:
+        known = gaz.lookup_exact(name) is not None
+        _bounded_set(exact, name, known)
+    return known
+
+
+def _merge_pairs(lows: list[str], pairs: frozenset[str]) -> tuple[str, ...]:
+    """The span's words with each split name word joined back into one item."""
+    out: list[str] = []
+    k = 0
+    while k < len(lows):
+        if k + 1 < len(lows) and f"{lows[k]} {lows[k + 1]}" in pairs:
+            out.append(f"{lows[k]} {lows[k + 1]}")
+            k += 2
+        else:
+            out.append(lows[k])
+            k += 1
+    return tuple(out)
+
+
 _SWAP_ORIGINALS: dict[int, tuple] = {}
 
 
 def _swap_originals(swaps: frozenset) -> dict[str, tuple[str, ...]]:
-    """spun word -> originals, from the phrasebook's (spun, original) word swaps (cached)."""
+    """spun word -> originals, from the phrasebook's (spun, original) word swaps (cached
+    with the two-word spun forms, see `_swap_pairs`)."""
     hit = _SWAP_ORIGINALS.get(id(swaps))
     if hit is None or hit[0] is not swaps:
         table: dict[str, list[str]] = {}
         for spun, original in sorted(swaps):
             table.setdefault(spun, []).append(original)
         _SWAP_ORIGINALS.clear()
-        hit = _SWAP_ORIGINALS[id(swaps)] = (swaps, {k: tuple(v) for k, v in table.items()})
+        hit = _SWAP_ORIGINALS[id(swaps)] = (swaps, {k: tuple(v) for k, v in table.items()},
+                                            frozenset(k for k in table if " " in k))
     return hit[1]
 
 
@@ -642,10 +687,11 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
         for p, e in zip(lows, etoks):
             el = e.lower()
-            if p == el or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
-                # Exact, or nearly (transliteration or a typo: Hanguk/Hankuk).
+            if p == el or p.startswith(el + " ") or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
+                # Exact (also "court docket" for Court), or nearly (transliteration or
+                # a typo: Hanguk/Hankuk).
                 if p not in _CONNECTORS:
-                    anchors.append(p)
+                    anchors.append(el if " " in p else p)
                 continue
             # A spinner swaps dictionary words for dictionary words: both sides
             # of a change must be common words (not names such as Jenny).
@@ -691,13 +737,14 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
     toks = sentence.tokens
     n = len(toks)
     exact, by_length, matches = _gaz_memos(gaz, thes, swaps)
+    pairs = _swap_pairs(swaps)
     k = 0
     while k < n:
         if not _is_cap(toks[k]):
             k += 1
             continue
         end = k + 1
-        while end < n and (_is_cap(toks[end]) or (
+        while end < n and (_is_cap(toks[end]) or _pair_end(toks, end, pairs) or (
                 toks[end].lower in _CONNECTORS and end + 1 < n and _is_cap(toks[end + 1]))):
             end += 1
         run_start, run_end = k, end
@@ -706,7 +753,8 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
         # title-case headline or boilerplate, not worth an all-subspans search.
         if run_end - run_start < 2 or run_end - run_start > 14:
             continue
-        cap = [_is_cap(t) for t in toks[run_start:run_end]]
+        # (the second word of a split name word counts as capitalised: "Court docket")
+        cap = [_is_cap(toks[x]) or _pair_end(toks, x, pairs) for x in range(run_start, run_end)]
         exact_ranges: list[tuple[int, int]] = []
         for i in range(run_start, run_end):
             for j in range(min(run_end, i + max_len), i + 1, -1):
@@ -726,7 +774,9 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     continue
                 if any(a <= i and j <= b for a, b in exact_ranges):
                     continue
-                lows = tuple(t.text.lower() for t in toks[i:j])
+                lows = _merge_pairs([t.text.lower() for t in toks[i:j]], pairs)
+                if len(lows) < j - i and _known_without_tail(toks, i, j, pairs, gaz, exact):
+                    continue  # "Federal Court docket": a known name plus the split's tail
                 key = (lows, max_df)
                 found = matches.get(key)
                 if found is None:

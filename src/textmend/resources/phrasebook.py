@@ -75,14 +75,17 @@ class Phrasebook:
         return self._table.get(key, ())
 
     def word_swaps(self) -> frozenset[tuple[str, str]]:
-        """(spun, original) pairs of single lower-case words from curated and user rows.
+        """(spun, original) pairs from curated and user rows whose original is one
+        lower-case word and whose spun form is one word or two.
 
         They are the spinner's own word table ("nationwide" <- national, "prison" <-
-        criminal), which a general thesaurus may lack: name alignment uses them as links.
+        criminal, "financial institution" <- bank), which a general thesaurus may lack:
+        name alignment uses them as links.
         """
         if self._swaps is None:
             self._swaps = frozenset(
-                (spun, original.lower()) for spun, entries in self._table.items() if " " not in spun
+                (spun, original.lower()) for spun, entries in self._table.items()
+                if spun.count(" ") <= 1
                 for original, prior, source in entries
                 if source in ("curated", "user") and " " not in original and prior > 0.0)
         return self._swaps
