@@ -317,3 +317,11 @@ def test_a_name_word_split_in_two_aligns_as_one():
     assert "Asian Development Bank" in textmend.repair(prefix + "Asian Improvement Financial institution" + tail)
     assert "International Criminal Court said" in textmend.repair(prefix + "Worldwide Legal Court docket" + tail)
     assert "Federal Court said" in textmend.repair(prefix + "Federal Court docket" + tail)
+
+
+def test_title_names_made_only_of_known_swaps_and_no_word_for_a_near_spelling():
+    tail = " mentioned on Monday that the 2 international locations would meet subsequent week."
+    assert textmend.repair("The Legal professional Basic" + tail).startswith("The Attorney General said")
+    # "Minister" is not a misspelt "Ministry": near-spellings only match rare words
+    out = textmend.repair("The Commerce Minister" + tail)
+    assert out.startswith("The Trade Minister said"), out

@@ -687,9 +687,12 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
         for p, e in zip(lows, etoks):
             el = e.lower()
-            if p == el or p.startswith(el + " ") or (len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)):
-                # Exact (also "court docket" for Court), or nearly (transliteration or
-                # a typo: Hanguk/Hankuk).
+            if p == el or p.startswith(el + " ") or (
+                    len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)
+                    and (zipf(p) < 3.0 or zipf(el) < 3.0)):
+                # Exact (also "court docket" for Court), or nearly: a transliteration
+                # or typo of a rare word (Hanguk/Hankuk), not another word (Minister/
+                # Ministry).
                 if p not in _CONNECTORS:
                     anchors.append(el if " " in p else p)
                 continue
@@ -706,10 +709,10 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             changed += 1
             if not swap:
                 loose.append((p, el))
-        if changed < 1 or (not anchors and (changed < 2 or loose or n == changed)):
+        if changed < 1 or (not anchors and (changed < 2 or loose)):
             # An anchor (a word kept as it is) is needed, unless every changed word is
-            # a known spinner swap and a small word holds the name's shape ("Division
-            # of Power" <- Department of Energy): such matches count as weak names.
+            # a known spinner swap ("Division of Power" <- Department of Energy, "Legal
+            # professional Basic" <- Attorney General): such matches are weak names.
             continue
         if changed == 1 and loose and link_weight(*loose[0], thes, analyses) < NAME_LINK_MIN:
             # One swapped word beside a real anchor is how one real name differs from
