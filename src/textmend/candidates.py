@@ -689,10 +689,10 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             el = e.lower()
             if p == el or p.startswith(el + " ") or (
                     len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)
-                    and (zipf(p) < 3.0 or zipf(el) < 3.0)):
+                    and not (thes.originals(p, 1) and thes.originals(el, 1))):
                 # Exact (also "court docket" for Court), or nearly: a transliteration
-                # or typo of a rare word (Hanguk/Hankuk), not another word (Minister/
-                # Ministry).
+                # or typo of a non-dictionary word (Hanguk/Hankuk), not another
+                # dictionary word (Minister/Ministry).
                 if p not in _CONNECTORS:
                     anchors.append(el if " " in p else p)
                 continue
