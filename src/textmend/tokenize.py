@@ -28,7 +28,7 @@ _TOKEN_RE = regex.compile(
       | \\[A-Za-z]+                                 # LaTeX command
     )
   | (?P<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)
-  | (?P<num>\p{N}+(?:[.,:]\p{N}+)*(?:['’]s\b)?)   # "1990's", "1000's" are one token
+  | (?P<num>\p{N}+(?:[.,:]\p{N}+)*(?:(?:st|nd|rd|th|s|['’]s)\b)?)  # "8th", "1990s", "1000's": one token
   | (?P<nl>\n)
   | (?P<punct>[^\s\p{L}\p{N}])
     """,
