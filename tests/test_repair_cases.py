@@ -325,3 +325,19 @@ def test_title_names_made_only_of_known_swaps_and_no_word_for_a_near_spelling():
     # "Minister" is not a misspelt "Ministry": near-spellings only match rare words
     out = textmend.repair("The Commerce Minister" + tail)
     assert out.startswith("The Trade Minister said"), out
+
+
+def test_ordinals_and_decades_are_one_token_and_never_half_rewritten():
+    from textmend.tokenize import iter_sentences
+
+    (sent,) = iter_sentences("the 8th Circuit in the 1990s")
+    assert [t.text for t in sent.tokens] == ["the", "8th", "Circuit", "in", "the", "1990s"]
+    out = textmend.repair("The White Home mentioned on Monday that officers will meet subsequent "
+                          "week. The case went to the 8th Circuit in the 1990s.")
+    assert "the 8th Circuit in the 1990s" in out, out
+
+
+def test_a_possessive_name_word_aligns_through_a_known_swap():
+    spun = ("Officers from the Folks's Liberation Military mentioned on Monday that the 2 "
+            "international locations would meet subsequent week.")
+    assert "People's Liberation Army" in textmend.repair(spun)

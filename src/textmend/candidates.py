@@ -613,6 +613,14 @@ def _known_without_tail(toks, i: int, j: int, pairs: frozenset[str], gaz, exact:
     return known
 
 
+def _without_possessive(page: str, name: str) -> tuple[str, str]:
+    """Both words without their "'s" when both have one, else both as they are."""
+    for mark in ("'s", "\u2019s"):
+        if page.endswith(mark) and name.replace("\u2019", "'").endswith("'s"):
+            return page[:-2], name[:-2]
+    return page, name
+
+
 def _merge_pairs(lows: list[str], pairs: frozenset[str]) -> tuple[str, ...]:
     """The span's words with each split name word joined back into one item."""
     out: list[str] = []
@@ -699,6 +707,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             # A spinner swaps dictionary words for dictionary words: both sides
             # of a change must be common words (not names such as Jenny).
             # (A known spinner swap needs no frequency check: "know-how" <- technology.)
+            p, el = _without_possessive(p, el)  # "Folks's" <- People's: compare the words
             swap = (p, el) in swaps
             if (p in _CONNECTORS or el in _CONNECTORS
                     or not (swap or synonym_match(p, el, thes, analyses))
