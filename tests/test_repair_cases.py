@@ -341,3 +341,12 @@ def test_a_possessive_name_word_aligns_through_a_known_swap():
     spun = ("Officers from the Folks's Liberation Military mentioned on Monday that the 2 "
             "international locations would meet subsequent week.")
     assert "People's Liberation Army" in textmend.repair(spun)
+
+
+def test_a_number_that_starts_a_name_or_date_is_kept():
+    prefix = "The White Home mentioned on Monday that officers will meet subsequent week. "
+    for text in ("A spokesperson for the 1st Cavalry Division told reporters.",
+                 "The verse is from the 2 Kings scroll.", "They will meet on the 6 June."):
+        out = textmend.repair(prefix + text)
+        assert out.endswith(text), out
+    assert "the two countries" in textmend.repair(prefix + "It was the 2 international locations.")

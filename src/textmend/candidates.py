@@ -250,6 +250,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         if phrase not in prefixes:
                             break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
+                    if toks[j - 1].kind == "num" and j < len(toks) and texts[j][:1].isupper():
+                        continue  # a number that starts a name or date: "the 2 Kings", "the 6 June"
                     for original, prior, source in table.get(phrase, ()):
                         words = tuple(original.split())
                         if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper()
