@@ -138,7 +138,7 @@ class NgramModel:
         key = ("", h1, word)
         v = self._cache.get(key)
         if v is None:
-            v = _remember(self._cache, key, self._bigram(h1, word))
+            v = _remember(self._cache, key, self._compute("", h1, word))
         return v
 
     def bigram_logprob_id(self, i1: int, w: int) -> float:
@@ -249,17 +249,6 @@ class NgramModel:
         return list(self._words)
 
     # -- internals ----------------------------------------------------------
-    def _bigram(self, h1: str, word: str) -> float:
-        """``_compute("", h1, word)`` through `_bigram_ids` (no context-bigram search)."""
-        ids = self._ids
-        w = ids.get(word)
-        if w is None:
-            return self.oov_logprob
-        i1 = ids.get(h1) if h1 else None
-        if i1 is None:
-            return 0.0 if w == self._bos and not h1 else self._up[w]
-        return self._bigram_ids(i1, w)
-
     def _bigram_ids(self, i1: int, w: int) -> float:
         """``_compute("", h1, word)`` for known words, by id, with the bigram search inlined.
 
