@@ -5,10 +5,9 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from .lexicon import CONNECTORS
 from .types import Edit
 
-
-_SMALL = frozenset("a an and as at by for in of on or the to".split())
 
 
 def transfer_case(spun: str, replacement: str) -> str:
@@ -41,10 +40,10 @@ def transfer_case(spun: str, replacement: str) -> str:
     words = spun.split()
     if (len(words) > 1 and replacement == replacement.lower()
             and sum(w[:1].isupper() for w in words) >= 2
-            and sum(not (w[:1].isupper() or w in _SMALL) for w in words) <= 1):
+            and sum(not (w[:1].isupper() or w in CONNECTORS) for w in words) <= 1):
         # Title case ("Free Commerce Settlement") stays title case, also when a spinner
         # split one name word in two ("Central Financial institution" -> "Central Bank").
-        return " ".join(w if w in _SMALL and k else w[:1].upper() + w[1:]
+        return " ".join(w if w in CONNECTORS and k else w[:1].upper() + w[1:]
                         for k, w in enumerate(replacement.split()))
     if spun[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]

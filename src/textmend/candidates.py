@@ -13,7 +13,7 @@ import regex
 from rapidfuzz import fuzz
 
 from .lexicon import CONNECTORS as _CONNECTORS
-from .lexicon import STOPWORDS
+from .lexicon import STOPWORDS, spelling_variants
 from .tokenize import Sentence
 
 
@@ -306,11 +306,11 @@ def _title_span(toks, i: int, j: int) -> bool:
     """True when tokens [i, j) read as part of a name: capitalised words, small words
     ("of", "and") inside, and at most one other lower-case word, which is how a
     one-word name part comes back from a spinner ("Central Financial institution")."""
-    lower = sum(1 for t in toks[i:j] if not t.text[:1].isupper() and t.text not in _SMALL_WORDS)
+    lower = sum(1 for t in toks[i:j] if not t.text[:1].isupper() and t.text not in _CONNECTORS)
     caps = sum(1 for t in toks[i:j] if t.text[:1].isupper())
     # "Financial institution of Korea": the name goes on after the span;
     # "Deutsche Financial institution": it started before it.
-    caps += (j + 1 < len(toks) and toks[j].text in _SMALL_WORDS and toks[j + 1].text[:1].isupper())
+    caps += (j + 1 < len(toks) and toks[j].text in _CONNECTORS and toks[j + 1].text[:1].isupper())
     caps += i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper()
     return toks[i].text[:1].isupper() and lower <= 1 and caps >= 2
 
@@ -320,7 +320,7 @@ def _in_known_name(texts: list[str], i: int, j: int, is_name) -> bool:
     if is_name is None:
         return False
     def in_run(k: int) -> bool:
-        return texts[k][:1].isupper() or texts[k] in _SMALL_WORDS
+        return texts[k][:1].isupper() or texts[k] in _CONNECTORS
     a, b = i, j
     while a > 0 and in_run(a - 1):
         a -= 1
@@ -330,12 +330,10 @@ def _in_known_name(texts: list[str], i: int, j: int, is_name) -> bool:
                if texts[x][:1].isupper() and texts[y - 1][:1].isupper())
 
 
-#: Words a title-case name may keep in lower case ("Council on Foreign Relations").
-_SMALL_WORDS = frozenset("a an and at by for in of on the to".split())
-
 
 def _spelling_variant(a: str, b: str) -> bool:
-    """British/American spellings and hyphenation variants are the same word, not a spin."""
+    """British/American spellings (`spelling_variants`), hyphenation variants and, among
+    thesaurus originals, any one-letter difference are the same word, not a spin."""
     a2, b2 = a.replace("-", "").replace(" ", ""), b.replace("-", "").replace(" ", "")
     if a2 == b2:
         return True
@@ -348,7 +346,7 @@ def _spelling_variant(a: str, b: str) -> bool:
                     break
         if diff == 1:
             return True  # maximise/maximize, colour-less one-letter swaps
-    return a2.replace("our", "or").replace("re", "er") == b2.replace("our", "or").replace("re", "er")
+    return spelling_variants(a2, b2)
 
 
 _ORIGINALS: dict[tuple[int, str, int], tuple[tuple[str, float, str], ...]] = {}
@@ -503,10 +501,6 @@ def _lemma_info(word: str, analyses) -> tuple[str, ...]:
     return hit
 
 
-def _lemmas(word: str, analyses) -> list[str]:
-    return list(_lemma_info(word, analyses))
-
-
 def same_lemma(page: str, target: str, analyses) -> bool:
     """True when two words differ only by inflection (index/indexes): not a spin."""
     theirs = _lemma_info(target, analyses)
@@ -586,13 +580,6 @@ def _bounded_set(memo: dict, key, value) -> None:
 NAME_LINK_MIN = 0.55
 
 
-def _swap_pairs(swaps: frozenset) -> frozenset[str]:
-    """Two-word spun forms among the swaps ("financial institution" <- bank): a name
-    word the spinner split in two."""
-    _swap_originals(swaps)
-    return _SWAP_ORIGINALS[id(swaps)][2]
-
-
 def _pair_end(toks, k: int, pairs: frozenset[str]) -> bool:
     """Is token k the lower-case second half of a split name word ("Court docket")?"""
     return (k > 0 and toks[k].kind == "word" and _is_cap(toks[k - 1])
@@ -637,21 +624,22 @@ def _merge_pairs(lows: list[str], pairs: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_SWAP_ORIGINALS: dict[int, tuple] = {}
+_SWAP_TABLES: dict[int, tuple] = {}
 
 
-def _swap_originals(swaps: frozenset) -> dict[str, tuple[str, ...]]:
-    """spun word -> originals, from the phrasebook's (spun, original) word swaps (cached
-    with the two-word spun forms, see `_swap_pairs`)."""
-    hit = _SWAP_ORIGINALS.get(id(swaps))
+def _swap_tables(swaps: frozenset) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """(spun form -> originals, the two-word spun forms) of the phrasebook's (spun,
+    original) word swaps, built once per swap set. A two-word form ("financial
+    institution" <- bank) is a name word the spinner split in two."""
+    hit = _SWAP_TABLES.get(id(swaps))
     if hit is None or hit[0] is not swaps:
         table: dict[str, list[str]] = {}
         for spun, original in sorted(swaps):
             table.setdefault(spun, []).append(original)
-        _SWAP_ORIGINALS.clear()
-        hit = _SWAP_ORIGINALS[id(swaps)] = (swaps, {k: tuple(v) for k, v in table.items()},
-                                            frozenset(k for k in table if " " in k))
-    return hit[1]
+        _SWAP_TABLES.clear()
+        hit = _SWAP_TABLES[id(swaps)] = (swaps, {k: tuple(v) for k, v in table.items()},
+                                         frozenset(k for k in table if " " in k))
+    return hit[1], hit[2]
 
 
 def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
@@ -681,12 +669,13 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
     # Names sharing any page word that is not too common (a spinner may have
     # swapped all but one word, so every word can be the anchor).
     n = len(lows)
+    originals_of = _swap_tables(swaps)[0]
     ids: set[int] = set()
     for w in set(lows):
         if w not in _CONNECTORS:
             ids.update(_names_by_length(gaz, by_length, w, max_df).get(n, ()))
             # and names whose word this may be a known spin of (no word kept as is)
-            for original in _swap_originals(swaps).get(w, ()):
+            for original in originals_of.get(w, ()):
                 ids.update(_names_by_length(gaz, by_length, original, max_df).get(n, ()))
     out = []
     for eid in sorted(ids):
@@ -751,7 +740,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
     toks = sentence.tokens
     n = len(toks)
     exact, by_length, matches = _gaz_memos(gaz, thes, swaps)
-    pairs = _swap_pairs(swaps)
+    pairs = _swap_tables(swaps)[1]
     k = 0
     while k < n:
         if not _is_cap(toks[k]):

@@ -18,8 +18,9 @@ shouldn't wouldn't it's that's there's i'm i've we're we've they're they've you'
 mr mrs ms dr st per via vs etc
 """.split())
 
-#: Lower-case words allowed inside a capitalised name ("Center for Strategic and ...").
-CONNECTORS = frozenset("of for and the on in de du la des del y & at to".split())
+#: Lower-case words allowed inside a capitalised name ("Center for Strategic and ...",
+#: "Council on Foreign Relations").
+CONNECTORS = frozenset("a an and as at by for in of on or the to de du la des del y &".split())
 
 #: British -> American suffix rewrites ("realise" -> "realize"), tried in order. The
 #: language model maps unknown British forms through these.
@@ -41,9 +42,14 @@ _MORE_SPELLINGS = tuple((re.compile(a), b) for a, b in (
 ))
 
 
+def _our_re(word: str) -> str:
+    return word.replace("our", "or").replace("re", "er")
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """True when two lower-case words are British and American spellings of one word
-    ("paedophiles", "pedophiles"): a change between them is never a spin to undo."""
+    ("paedophiles", "pedophiles", "fibre", "fiber"): a change between them is never a
+    spin to undo."""
     if a == b:
         return True
     # Every rewrite changes the length by at most 2 and keeps the start (but for a
@@ -54,4 +60,4 @@ def spelling_variants(a: str, b: str) -> bool:
         for pattern, repl in US_SUFFIX_SPELLINGS + _MORE_SPELLINGS:
             if pattern.sub(repl, x) == y:
                 return True
-    return False
+    return _our_re(a) == _our_re(b)  # anywhere in the word: "colourful", "fibre"
