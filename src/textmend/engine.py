@@ -58,7 +58,7 @@ class _Context:
     term_index: tuple  # (TermIndex | None, tortured word map)
     seen_bigram: object
     is_name: object  # known-name test for capitalised runs, or None without a gazetteer
-    swaps: frozenset  # the phrasebook's single-word swaps (links for name alignment)
+    swaps: frozenset  # the phrasebook's word swaps (links for name alignment)
 
 
 @dataclass
