@@ -141,22 +141,6 @@ def _lm_words(state: SentenceState, text: str) -> tuple[str, ...]:
 QUICK_MIN = 0.5
 
 
-def bigram_hint(model, state: SentenceState, c: Candidate) -> float:
-    """Cheap context gain of a one-word thesaurus swap from the two adjacent bigrams."""
-    old = state.cur[c.i]
-    new = state.lm_words(c.replacement)
-    if len(old) != 1 or len(new) != 1:
-        return QUICK_MIN + 1.0  # unusual shapes get full scoring
-    o, n = old[0], new[0]
-    prev = (state.left(c.i, 1)[-1],)
-    right = state.right(c.j, 1)
-    lp = model.logprob
-    gain = lp(n, prev) - lp(o, prev) - (lp(n) - lp(o))
-    if right:
-        gain += lp(right[0], (n,)) - lp(right[0], (o,))
-    return gain
-
-
 #: Per (normaliser, model): (replacement strings -> `_rep_form` of each, swap-filter
 #: verdicts by page context). Plain dicts, cleared when large.
 _REP_FORMS: dict[tuple, tuple[dict, dict]] = {}
@@ -187,11 +171,13 @@ def _rep_form(state: SentenceState, model, rep: str) -> tuple[str, str | None, f
 
 
 def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, int]]):
-    """Return keep(i, j, reps): for each replacement string of tokens [i, j), would a
-    thesaurus candidate survive `prune`?
+    """Return keep(i, j, reps): for each replacement string of tokens [i, j), is a
+    thesaurus candidate worth building and scoring?
 
-    Same arithmetic as `bigram_hint` (so identical decisions), but the page side is
-    computed once per span and no `Candidate` is built for the many swaps that fail.
+    A one-word swap is kept when its bigram-level context gain (the two adjacent
+    bigrams with the replacement minus with the page word, net of the unigram
+    difference) exceeds QUICK_MIN. The page side is computed once per span and no
+    `Candidate` is built for the many swaps that fail.
     Failed spans are added to ``pruned`` (their survivors get ``rivals_pruned``);
     a swap that only changes case is dropped unrecorded, as the engine's filter does.
     ``reps`` is a tuple (the same options recur for the same page word: memoised).
@@ -262,18 +248,3 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
 def _one(n: str) -> tuple[str, ...]:
     """`SentenceState.lm_words` of a one-word text whose normal form is ``n``."""
     return tuple(n.split()) if n else ()
-
-
-def prune(model, state: SentenceState, found: list[Candidate]) -> list[Candidate]:
-    """Drop thesaurus candidates with no bigram-level support; survivors remember rivals."""
-    kept: list[Candidate] = []
-    pruned: set[tuple[int, int]] = set()
-    for c in found:
-        if c.source == "thesaurus" and bigram_hint(model, state, c) <= QUICK_MIN:
-            pruned.add((c.i, c.j))
-        else:
-            kept.append(c)
-    for c in kept:
-        if (c.i, c.j) in pruned:
-            c.extra["rivals_pruned"] = True
-    return kept
