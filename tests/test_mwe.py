@@ -32,11 +32,3 @@ def test_size_and_max_len() -> None:
     assert 60_000 < len(m) < 80_000
     assert 4 <= m.max_len <= 12
     assert mwe.load() is m
-
-
-def test_pairs_starting_matches_the_posting_lists() -> None:
-    m = mwe.load()
-    for word in ["martial", "white", "fiscal", "prime", "qzxvbn", "fast and loose"]:
-        expected = tuple(sorted(t for t in m.terms_with(word) if len(t) == 2 and t[0] == word))
-        assert m.pairs_starting(word) == expected
-    assert ("martial", "law") in m.pairs_starting("martial")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import threading
-from bisect import bisect_left
 from pathlib import Path
 
 from textmend.resources._cache import once
@@ -73,28 +72,6 @@ class MWEs:
             hit = tuple(tuple(terms[int(i)].split(" ")) for i in hit.split())
             post[word] = hit  # benign race: every thread decodes the same tuple
         return hit
-
-    def indexed_words(self):
-        """Every word of some 2-4-word term (a live, read-only view of the index keys)."""
-        return self._index()[1].keys()
-
-    def pairs_starting(self, word: str) -> tuple[tuple[str, str], ...]:
-        """Two-word terms whose first word is ``word``, sorted.
-
-        The same terms as those of `terms_with` with length 2 and ``word`` first, found
-        by bisecting the sorted term list: no posting list to decode (callers probe
-        hundreds of thesaurus neighbours of a word this way).
-        """
-        terms, _post = self._index()
-        head = word + " "
-        i, n = bisect_left(terms, head), len(terms)
-        out = []
-        while i < n and terms[i].startswith(head):
-            t = terms[i]
-            if t.count(" ") == 1:
-                out.append((word, t[len(head):]))
-            i += 1
-        return tuple(out)
 
     def proper(self) -> frozenset[str]:
         """Proper-name phrases with original capitalisation ("White House")."""
