@@ -39,9 +39,9 @@ _CACHE_MAX = 1 << 18  # entries in the logprob memo before it is cleared
 _SEEN_MAX = 1 << 17   # entries in the stored-n-gram memo before it is cleared
 
 
-def _remember(cache: dict, key, value: float) -> float:
-    """Store a computed logprob in a bounded memo (cleared in place when full)."""
-    if len(cache) >= _CACHE_MAX:
+def _remember(cache: dict, key, value, cap: int = _CACHE_MAX):
+    """Store a computed value in a bounded memo (cleared in place when full)."""
+    if len(cache) >= cap:
         cache.clear()
     cache[key] = value
     return value
@@ -115,15 +115,6 @@ class NgramModel:
         if v is None:
             v = _remember(self._cache, key, self._compute(*key))
         return v
-
-    @property
-    def memo(self) -> dict[tuple[str, str, str], float]:
-        """The logprob memo, keyed (h2, h1, word) with "" for a missing context word.
-
-        Hot loops may read it directly (``memo.get``) and call `logprob` on a miss;
-        only this class writes to it (it is cleared in place, never replaced).
-        """
-        return self._cache
 
     def unigram_logprob(self, word: str) -> float:
         """``logprob(word)`` for the hot path (no context tuple to build or inspect)."""
@@ -204,7 +195,7 @@ class NgramModel:
         hit = self._seen.get(key)
         if hit is None:
             hit = self._find(self._big, i1, w) >= 0
-            self._remember(key, hit)
+            _remember(self._seen, key, hit, _SEEN_MAX)
         return hit
 
     def has_trigram_id(self, i2: int, i1: int, w: int) -> bool:
@@ -215,14 +206,8 @@ class NgramModel:
         if hit is None:
             c = self._find(self._ctx, i2, i1)
             hit = c >= 0 and self._find(self._tri, c, w) >= 0
-            self._remember(key, hit)
+            _remember(self._seen, key, hit, _SEEN_MAX)
         return hit
-
-    def _remember(self, key: int, hit: bool) -> None:
-        seen = self._seen
-        if len(seen) >= _SEEN_MAX:
-            seen.clear()
-        seen[key] = hit
 
     @staticmethod
     def _find(csr: tuple, group: int, key: int) -> int:
