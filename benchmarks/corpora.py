@@ -60,12 +60,16 @@ class Corpus:
                    for d in self.docs if d.gold)
 
 
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def _jsonl(rel: str) -> list[dict]:
     path = CORPORA / rel
     if not path.exists():
         raise FileNotFoundError(f"benchmark corpus missing: {path} (see docs/data-sources.md, "
                                 "'Benchmark corpora', for the command that builds it)")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _read_jsonl(path)
 
 
 def _take(rows: list, n: int | None) -> list:
@@ -99,8 +103,8 @@ def load_external_clean(quick: bool) -> list[Corpus]:
     for name, rel in ([] if quick else EXTERNAL_CLEAN):
         path = ROOT / rel
         if path.exists():
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            out.append(Corpus(name, rel, "clean-external", [Doc(r["id"], r["text"]) for r in rows]))
+            out.append(Corpus(name, rel, "clean-external",
+                              [Doc(r["id"], r["text"]) for r in _read_jsonl(path)]))
     return out
 
 

@@ -7,7 +7,8 @@ WHAT = {
     "synthetic": "clean text spun by tools/spinner.py (thesaurus swaps, no WSD)",
     "handspun-news-dev": "news paragraphs the project wrote and spun by hand in the seed spinner's "
                          "style; seen while writing phrasebook rows",
-    "handspun-news-heldout": "as handspun-news-dev, but written after the rows and never used to write them",
+    "handspun-news-heldout": "as handspun-news-dev, but written after those rows and never used to "
+                             "choose rows or settings",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "clean-external": "unspun news the repo does not redistribute (Lee corpus, 300 ABC articles, "
