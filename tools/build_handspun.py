@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.score import TOKEN  # noqa: E402  (the reference scorer's own tokenizer)
+
 HERE = ROOT / "corpora" / "handspun"
-TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")  # as benchmarks/score.py
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
