@@ -201,22 +201,22 @@ def _candidates(word: str) -> list[tuple[str, str]]:
     n = len(word)
     if word.endswith("s") and n > 2 and not word.endswith("ss"):
         stem = word[:-1]
-        add((stem, "NNS")), add((stem, "VBZ"))
+        out += ((stem, "NNS"), (stem, "VBZ"))
         if word.endswith("es"):
             stem = word[:-2]
-            add((stem, "NNS")), add((stem, "VBZ"))
+            out += ((stem, "NNS"), (stem, "VBZ"))
             if word.endswith("ies"):
                 stem = word[:-3] + "y"
-                add((stem, "NNS")), add((stem, "VBZ"))
+                out += ((stem, "NNS"), (stem, "VBZ"))
     if word.endswith("ed") and n > 3:
         for stem in (word[:-2], word[:-1]):
-            add((stem, "VBD")), add((stem, "VBN"))
+            out += ((stem, "VBD"), (stem, "VBN"))
         if word.endswith("ied"):
             stem = word[:-3] + "y"
-            add((stem, "VBD")), add((stem, "VBN"))
+            out += ((stem, "VBD"), (stem, "VBN"))
         if n > 4 and word[-3] == word[-4]:
             stem = word[:-3]
-            add((stem, "VBD")), add((stem, "VBN"))
+            out += ((stem, "VBD"), (stem, "VBN"))
     if word.endswith("ing") and n > 4:
         add((word[:-3], "VBG"))
         add((word[:-3] + "e", "VBG"))
@@ -233,7 +233,7 @@ def _candidates(word: str) -> list[tuple[str, str]]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])
             for lemma in stems:
-                add((lemma, tags[0])), add((lemma, tags[1]))
+                out += ((lemma, tags[0]), (lemma, tags[1]))
     return out
 
 
