@@ -238,10 +238,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
         for i in range(a, b):
             low0 = keys[i]
             # A capitalised word inside a sentence is part of a name ("SK Group",
-            # "Jenny Town"): only multiword entries may touch it, and curated ones only
-            # when they restore a name themselves ("White Home" -> "White House") or the
-            # whole span is in title case ("Nationwide Safety Council").
-            # (After an opening quote or bracket a capital still starts the sentence.)
+            # "Jenny Town"), see `_kept_name`. (After an opening quote or bracket a
+            # capital still starts the sentence.)
             in_name = i > first_word and texts[i][:1].isupper()
             if low0 in first:
                 phrase = low0
@@ -254,9 +252,7 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         continue  # a number that starts a name or date: "the 2 Kings", "the 6 June"
                     for original, prior, source in table.get(phrase, ()):
                         words = tuple(original.split())
-                        if in_name and (j == i + 1 or (source == "curated" and not original[:1].isupper()
-                                                       and not (_title_span(toks, i, j)
-                                                                and not _in_known_name(texts, i, j, is_name)))):
+                        if in_name and _kept_name(toks, texts, i, j, source, original, is_name):
                             continue
                         yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
@@ -300,6 +296,19 @@ def _fits(category: str | None, tag: str) -> bool:
     """May a row of ``category`` rewrite a page word read with Penn ``tag``?"""
     prefixes = _CATEGORY_TAGS.get(category or "")
     return prefixes is None or tag.startswith(prefixes)
+
+
+def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: str,
+               is_name) -> bool:
+    """Must a row matched at a capitalised word inside a sentence (part of a name)
+    leave it alone? Yes for one word; a multiword row may apply when it restores a name
+    itself ("White Home" -> "White House") or is not curated; a curated one only in a
+    title-case span that is no piece of a known name ("Nationwide Safety Council")."""
+    if j == i + 1:
+        return True
+    if source != "curated" or original[:1].isupper():
+        return False
+    return not _title_span(toks, i, j) or _in_known_name(texts, i, j, is_name)
 
 
 def _title_span(toks, i: int, j: int) -> bool:
