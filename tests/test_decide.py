@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from textmend import engine
 from textmend.candidates import Candidate
-from textmend.decide import SUPPORT_WEIGHT, thesaurus_context
+from textmend.decide import SUPPORT_WEIGHT, _trimmed, thesaurus_context
+from textmend.tokenize import iter_tokens
 
 
 def _candidate() -> Candidate:
@@ -25,3 +26,28 @@ def test_document_vocabulary_matches_other_inflections_of_a_word():
     assert in_document("company")   # via the lemma of "companies"
     assert in_document("Firm")
     assert not in_document("corporation")
+
+
+def _row(text: str, i: int, j: int, words: tuple[str, ...]) -> Candidate:
+    toks = list(iter_tokens(text))
+    start, end = toks[i].start, toks[j - 1].end
+    return Candidate(i, j, start, end, text[start:end], words, "curated", 0.85, "test")
+
+
+def test_rows_meeting_on_a_word_both_keep_are_trimmed_not_dropped():
+    text = "It is just not but recognized."
+    toks = list(iter_tokens(text))
+    first = _row(text, 1, 4, ("is", "not"))             # is just not -> is not
+    best = _row(text, 3, 6, ("not", "yet", "known"))    # not but recognized -> not yet known
+    part = _trimmed(first, best, toks)
+    assert part is not None
+    assert (part.original, part.replacement) == ("is just", "is")
+    assert (part.start, part.end) == (3, 10)
+
+
+def test_rows_are_not_trimmed_where_the_accepted_repair_changes_the_shared_word():
+    text = "It is just not but recognized."
+    toks = list(iter_tokens(text))
+    first = _row(text, 1, 4, ("is", "not"))
+    best = _row(text, 3, 6, ("never", "yet", "known"))  # changes "not"
+    assert _trimmed(first, best, toks) is None

@@ -175,6 +175,55 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.i < b.j and b.i < a.j
 
 
+#: Sources whose rows may give up words they keep unchanged to an overlapping repair.
+_TRIMMABLE = frozenset({"curated", "phrasebook", "tortured", "user"})
+
+
+def _kept_edges(c: Candidate, tokens) -> tuple[int, int]:
+    """How many leading and trailing tokens of ``c`` its repair leaves as they are
+    (one page token per word, same spelling up to case)."""
+    n = min(c.j - c.i, len(c.words))
+    head = 0
+    while head < n and tokens[c.i + head].text.lower() == c.words[head].lower():
+        head += 1
+    tail = 0
+    while (tail < n - head
+           and tokens[c.j - 1 - tail].text.lower() == c.words[-1 - tail].lower()):
+        tail += 1
+    return head, tail
+
+
+def _trimmed(c: Candidate, best: Candidate, tokens) -> Candidate | None:
+    """``c`` without the words it shares unchanged with the accepted ``best``, or None.
+
+    Two rows may meet on a word both keep: "is just not" -> "is not" and "not but
+    recognized" -> "not yet known" agree on "not", so after the second is accepted
+    the first still applies as "is just" -> "is". Only words both repairs leave as
+    they are may be given up, so each row still sees the context it was written for.
+    """
+    if c.source not in _TRIMMABLE:
+        return None
+    head, tail = _kept_edges(c, tokens)
+    b_head, b_tail = _kept_edges(best, tokens)
+    i, j, words = c.i, c.j, c.words
+    if best.i < c.i < best.j < c.j and best.j - c.i <= head and best.j - b_tail <= c.i:
+        cut = best.j - c.i  # c starts in what best keeps of its end
+        i, words = best.j, words[cut:]
+    elif c.i < best.i < c.j < best.j and c.j - tail <= best.i and c.j <= best.i + b_head:
+        cut = c.j - best.i  # c ends in what best keeps of its start
+        j, words = best.i, words[:len(words) - cut]
+    else:
+        return None
+    if j <= i or not words:
+        return None
+    start, end = tokens[i].start, tokens[j - 1].end
+    original = c.original[start - c.start:end - c.start]
+    if original.lower() == " ".join(words).lower():
+        return None
+    extra = {k: v for k, v in c.extra.items() if k != "surplus"}
+    return Candidate(i, j, start, end, original, tuple(words), c.source, c.prior, c.why, extra=extra)
+
+
 def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: float,
            doc_level: DocLevel) -> list[Candidate]:
     """Greedy joint selection with re-scoring of neighbours after each acceptance.
@@ -189,6 +238,7 @@ def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: 
         # name "Heart for Strategic and Worldwide Research" beats "Heart for" alone.
         return (-(surplus + bonus), c.i, c.replacement)
 
+    cands = list(cands)  # trimmed candidates are appended as they arise
     covering: dict[int, list[int]] = {}  # token -> candidates covering it
     for k, c in enumerate(cands):
         for t in range(c.i, max(c.j, c.i + 1)):
@@ -219,6 +269,15 @@ def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: 
                 continue
             if _overlaps(c, best):
                 dead[m] = True
+                part = _trimmed(c, best, state.tokens)
+                if part is not None:
+                    score_candidate(model, state, part)
+                    cands.append(part)
+                    dead.append(False)
+                    version.append(0)
+                    for t in range(part.i, part.j):
+                        covering.setdefault(t, []).append(len(cands) - 1)
+                    heapq.heappush(heap, (key(part), len(cands) - 1, 0))
             elif c.i <= best.j + 2 and c.j >= best.i - 2:
                 score_candidate(model, state, c)
                 version[m] += 1
