@@ -350,3 +350,16 @@ def test_a_number_that_starts_a_name_or_date_is_kept():
         out = textmend.repair(prefix + text)
         assert out.endswith(text), out
     assert "the two countries" in textmend.repair(prefix + "It was the 2 international locations.")
+
+
+def test_a_dotted_abbreviation_is_one_word_and_does_not_split_a_sentence():
+    from textmend.tokenize import iter_sentences, iter_tokens
+
+    assert [t.text for t in iter_tokens("the U.N. company")] == ["the", "U.N.", "company"]
+    text = "Two U.S. officers met the U.N. team in Washington, D.C. on Monday."
+    assert [text[s.start:s.end] for s in iter_sentences(text)] == [text]
+    # Rows written with an abbreviation now match ("U.N. company" <- U.N. agency).
+    spun = ("The U.N. company for Palestinian refugees stated Saturday that malnutrition amongst "
+            "youngsters is reaching unprecedented ranges. Help businesses are calling for "
+            "elevated assist deliveries and extra entry factors into the territory.")
+    assert textmend.repair(spun).startswith("The U.N. agency for Palestinian refugees said")

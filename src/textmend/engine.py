@@ -279,7 +279,7 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
             forms = [token_forms(t.text) for t in toks]
             keys = [f[2] if k == WORD else None for k, f in zip(kinds, forms)]
             cur = [f[1] if k == WORD or k == NUM else () for k, f in zip(kinds, forms)]
-            state = SentenceState(toks, lm_norm, toks[-1].text in ".!?…\"”'’", cur)
+            state = SentenceState(toks, lm_norm, toks[-1].text[-1:] in ".!?…\"”'’", cur)
             pruned: set[tuple[int, int]] = set()
             found = _propose(text, sent, ctx, state, keys, pruned)
             if not found:

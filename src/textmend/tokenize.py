@@ -27,7 +27,8 @@ _TOKEN_RE = regex.compile(
       | \]\([^()\s]{1,500}\)                        # Markdown link target
       | \\[A-Za-z]+                                 # LaTeX command
     )
-  | (?P<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)
+  | (?P<word>(?:\p{Lu}\.){2,}(?![\p{L}\p{N}])                   # "U.S.", "U.N.": one word
+      | \p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)
   | (?P<num>\p{N}+(?:[.,:]\p{N}+)*(?:(?:st|nd|rd|th|s|['’]s)\b)?)  # "8th", "1990s", "1000's": one token
   | (?P<nl>\n)
   | (?P<punct>[^\s\p{L}\p{N}])
@@ -37,6 +38,13 @@ _TOKEN_RE = regex.compile(
 
 WORD, NUM, PUNCT, PROTECTED, NEWLINE = "word", "num", "punct", "prot", "nl"
 _ENDERS = frozenset(".!?…")
+#: Capitalised words that start a new sentence after a dotted abbreviation ("... in
+#: the U.S. The talks ..."); a name ("U.S. President") continues the sentence.
+_OPENERS = frozenset("""
+The A An It He She They We I This That These Those There In On At For But And
+If When While After Before As His Her Its Their Our My Then However Meanwhile
+Now So Yet Still Also Last Earlier Later Since Although Because Many Some Most
+""".split())
 
 
 class Token(NamedTuple):
@@ -108,6 +116,10 @@ def iter_sentences(text: str, max_chars: int = 2000) -> Iterator[Sentence]:
                     yield Sentence(tuple(buf))
                     buf = []
                 pending_end = False
+        elif (kind == WORD and tok.text in _OPENERS and buf and buf[-1].kind == WORD
+              and buf[-1].text.endswith(".") and tok.start > buf[-1].end):
+            yield Sentence(tuple(buf))  # "... in the U.S. The talks"
+            buf = []
         buf.append(tok)
         if kind == PUNCT and tok.text in _ENDERS:
             pending_end = True
