@@ -149,3 +149,12 @@ def test_word_swaps_are_curated_pairs_with_a_one_word_original() -> None:
     assert ("financial institution", "bank") in swaps  # a name word split in two
     assert all(a.count(" ") <= 1 and " " not in b for a, b in swaps)
     assert not any(a == "profound" for a, _ in load_tortured().word_swaps())  # tortured rows excluded
+
+
+def test_abbreviation_rows_ship_in_both_styles() -> None:
+    book = load()
+    plain = {(o, round(p, 2)) for o, p, _ in book.lookup("US officers")}
+    dotted = {(o.replace("U.S.", "US"), round(p, 2)) for o, p, _ in book.lookup("U.S. officers")}
+    assert ("US officials", 0.5) in plain
+    assert dotted == plain
+    assert all(o.startswith("U.S.") for o, _, _ in book.lookup("U.S. officers"))

@@ -296,6 +296,28 @@ def build_tortured(src: Path) -> tuple[list[tuple[str, str, float, str, str]], d
 # ---------------------------------------------------------------- curated
 
 
+#: Country and body abbreviations news writes both with and without dots.
+_DOTTED = {"US": "U.S.", "UN": "U.N.", "UK": "U.K."}
+_UNDOTTED = {v: k for k, v in _DOTTED.items()}
+
+
+def abbreviation_variant(spun: str, orig: str) -> tuple[str, str] | None:
+    """The same row written with the other abbreviation style ("US officers" ->
+    "U.S. officers"), or None if the row has no such abbreviation. Spun and original
+    sides switch together, so a repair never changes how the page writes the name."""
+    def swap(phrase: str, case_blind: bool) -> str:
+        out = []
+        for word in phrase.split():
+            key = word.upper() if case_blind else word
+            out.append(_DOTTED.get(key) or _UNDOTTED.get(key) or word)
+        return " ".join(out)
+
+    new_orig = swap(orig, False)
+    if new_orig == orig:
+        return None
+    return normalize_key(swap(spun, True)), new_orig
+
+
 def read_curated(directory: Path) -> list[tuple[str, str, float, str, str]]:
     """Read tools/phrasebook/*.tsv (category = file stem); fail loudly on bad rows."""
     rows: list[tuple[str, str, float, str, str]] = []
@@ -324,6 +346,12 @@ def read_curated(directory: Path) -> list[tuple[str, str, float, str, str]]:
                 raise SystemExit(f"{f}:{n}: duplicate pair {key} (first in {seen[key]})")
             seen[key] = f"{f.name}:{n}"
             rows.append((spun, orig, round(prior, 2), "curated", category))
+    # Each abbreviation row also in the other style, unless the file lists that one itself.
+    for spun, orig, prior, source, category in list(rows):
+        variant = abbreviation_variant(spun, orig)
+        if variant is not None and (variant[0], variant[1].lower()) not in seen:
+            seen[(variant[0], variant[1].lower())] = "abbreviation variant"
+            rows.append((variant[0], variant[1], prior, source, category))
     return rows
 
 
