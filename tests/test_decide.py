@@ -51,3 +51,14 @@ def test_rows_are_not_trimmed_where_the_accepted_repair_changes_the_shared_word(
     first = _row(text, 1, 4, ("is", "not"))
     best = _row(text, 3, 6, ("never", "yet", "known"))  # changes "not"
     assert _trimmed(first, best, toks) is None
+
+
+def test_a_row_the_model_clearly_rejects_gets_no_document_level_lift():
+    from textmend.decide import LIFT_CTX_FLOOR, DocLevel, margin
+
+    spun_page = DocLevel(news=1.0)
+    c = Candidate(3, 4, 10, 18, "officers", ("officials",), "curated", 0.35, "test")
+    c.lm_delta = LIFT_CTX_FLOOR + 0.5
+    lifted = margin(c, 0.5, spun_page)
+    c.lm_delta = LIFT_CTX_FLOOR - 0.5  # "police officers" -> "police officials"
+    assert lifted < margin(c, 0.5, spun_page) == margin(c, 0.5, DocLevel())
