@@ -18,6 +18,7 @@ RESTORATION = [
       for d in ("news", "science") for r in ("0.05", "0.15", "0.30")),
     ("handspun-news-dev", "handspun/news-dev.gold.jsonl"),
     ("handspun-news-heldout", "handspun/news-heldout.gold.jsonl"),
+    ("handspun-news-independent", "handspun/news-independent.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]

@@ -9,6 +9,9 @@ WHAT = {
                          "style; seen while writing phrasebook rows",
     "handspun-news-heldout": "as handspun-news-dev, but written after those rows and never used to "
                              "choose rows or settings",
+    "handspun-news-independent": "news paragraphs written and spun by a separate author who never saw "
+                                 "textmend's phrasebook or code; its first score was taken before "
+                                 "any change was made",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "clean-external": "unspun news the repo does not redistribute (Lee corpus, 300 ABC articles, "
