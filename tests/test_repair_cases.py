@@ -365,3 +365,13 @@ def test_a_dotted_abbreviation_is_one_word_and_does_not_split_a_sentence():
             "youngsters is reaching unprecedented ranges. Help businesses are calling for "
             "elevated assist deliveries and extra entry factors into the territory.")
     assert textmend.repair(spun).startswith("The U.N. agency for Palestinian refugees said")
+
+
+def test_a_lower_case_row_does_not_run_into_a_name():
+    """"the navy" -> "the military" is a known swap, but "the Navy Times" is a name;
+    a row that restores a whole spun name still applies."""
+    prefix = "The White Home mentioned on Monday that officers will meet subsequent week. "
+    text = prefix + "A spokesperson for the Navy Times told reporters."
+    assert textmend.repair(text).endswith("A spokesperson for the Navy Times told reporters.")
+    spun = prefix + "The Nationwide Climate Service prolonged a warning."
+    assert "National Weather Service" in textmend.repair(spun)

@@ -254,6 +254,9 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         words = tuple(original.split())
                         if in_name and _kept_name(toks, texts, i, j, source, original, is_name):
                             continue
+                        if (source == "curated" and j > i + 1 and not in_name
+                                and _renames(texts, i, j, words)):
+                            continue
                         yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {phrase!r} is a known spin of {original!r}")
             if in_name:
@@ -309,6 +312,18 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
     if source != "curated" or original[:1].isupper():
         return False
     return not _title_span(toks, i, j) or _in_known_name(texts, i, j, is_name)
+
+
+def _renames(texts: list[str], i: int, j: int, words: tuple[str, ...]) -> bool:
+    """Would a lower-case row that starts outside a name drop a capitalised word after
+    the first of its span? Spinners keep the case of the word they replace, so such a
+    capital is a name ("the Navy Times" is not spun "the military"); rows that restore a
+    name themselves ("the Video games" -> "the Games") have capitals of their own, and
+    rows starting on a name word are judged by `_kept_name`."""
+    if any(w[:1].isupper() for w in words):
+        return False
+    kept = {w.lower() for w in words}
+    return any(texts[k][:1].isupper() and texts[k].lower() not in kept for k in range(i + 1, j))
 
 
 def _title_span(toks, i: int, j: int) -> bool:
