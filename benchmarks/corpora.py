@@ -22,6 +22,11 @@ RESTORATION = [
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]
+#: Paper-like documents: held-out tortured sentences interleaved with as many in-book ones
+#: (their spans unscored), so the held-out phrases sit among known ones as in a paper-mill
+#: article and document-level evidence can build up. Built from the two sentence files.
+PAPERS = ("tortured-heldout-papers", "tortured/sentences-heldout.jsonl", "tortured/sentences-inbook.jsonl")
+PAPER_SENTENCES = 5  # held-out sentences per document (plus as many in-book ones)
 CLEAN = [("clean-news", "clean/news.jsonl"), ("clean-science", "clean/science.jsonl")]
 #: Clean text the repo does not redistribute, fetched by tools/fetch_external_clean.py
 #: (path relative to the repo root); measured for damage only, when present.
@@ -89,7 +94,28 @@ def load_restoration(quick: bool) -> tuple[list[Corpus], list[str]]:
         n = (QUICK["tortured"] if name.startswith("tortured") else QUICK["synthetic"]) if quick else None
         out.append(Corpus(name, rel, "restoration",
                           [Doc(r["id"], r["text"], r["gold"]) for r in _take(rows, n)]))
+    try:
+        out.append(_papers(quick))
+    except FileNotFoundError as e:
+        missing.append(str(e))
     return out, missing
+
+
+def _papers(quick: bool) -> Corpus:
+    """The PAPERS corpus: each document alternates held-out and in-book sentences; the
+    in-book spans are marked unknown ('?'), so only held-out phrases are scored."""
+    name, rel, known_rel = PAPERS
+    scored, known = _jsonl(rel), _jsonl(known_rel)
+    k = PAPER_SENTENCES
+    docs = []
+    for start in range(0, len(scored), k):
+        texts, golds = [], []
+        for a, b in zip(scored[start:start + k], known[start:start + k]):
+            texts += [a["text"], b["text"]]
+            golds += [a["gold"], MARK.sub(lambda m: f"[[{m.group(1)}|?]]", b["gold"])]
+        docs.append(Doc(f"paper-{start // k + 1:03d}", "\n".join(texts), "\n".join(golds)))
+    return Corpus(name, f"{rel} + {known_rel}", "restoration",
+                  _take(docs, QUICK["tortured"] // k if quick else None))
 
 
 def load_clean(quick: bool) -> list[Corpus]:

@@ -14,6 +14,8 @@ WHAT = {
                                  "any change was made",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
+    "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
+                               "in-book sentence (unscored) as in a paper-mill article",
     "clean-external": "unspun news the repo does not redistribute (Lee corpus, 300 ABC articles, "
                       "fetched from PyPI by tools/fetch_external_clean.py): every edit is damage",
     "clean": "unspun text: every edit is damage",

@@ -43,7 +43,7 @@ def _num(x) -> bool:
 def test_every_corpus_present(quick):
     _, rep = quick
     assert rep["missing_corpora"] == []
-    expected = [n for n, _ in C.RESTORATION] + [n for n, _ in C.CLEAN]
+    expected = [n for n, _ in C.RESTORATION] + [C.PAPERS[0]] + [n for n, _ in C.CLEAN]
     assert sorted(rep["corpora"]) == sorted(expected)
     for name, c in rep["corpora"].items():
         assert c["docs"] > 0 and c["words"] > 0, name
