@@ -375,3 +375,9 @@ def test_a_lower_case_row_does_not_run_into_a_name():
     assert textmend.repair(text).endswith("A spokesperson for the Navy Times told reporters.")
     spun = prefix + "The Nationwide Climate Service prolonged a warning."
     assert "National Weather Service" in textmend.repair(spun)
+
+
+def test_a_tie_between_two_names_goes_to_the_one_that_changes_fewer_words():
+    prefix = "The White Home mentioned on Monday that officers would meet. "
+    spun = prefix + "A spokesperson for the Republican Nationwide Committee instructed reporters."
+    assert "the Republican National Committee told reporters" in textmend.repair(spun)

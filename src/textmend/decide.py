@@ -243,7 +243,10 @@ def choose(model, state: SentenceState, cands: list[Candidate], aggressiveness: 
         bonus = 1.0 * (c.j - c.i - 1) if c.source in _WHOLE and surplus > 0 else 0.0
         # Among repairs that pass, one that explains more of the page wins: the whole
         # name "Heart for Strategic and Worldwide Research" beats "Heart for" alone.
-        return (-(surplus + bonus), c.i, c.replacement)
+        # Ties (capped name scores) go to the reading that changes fewest words and has
+        # the higher prior: "Republican Nationwide Committee" is the Republican National
+        # Committee, not the Democratic one.
+        return (-(surplus + bonus), c.i, c.extra.get("changed", 0), -c.prior, c.replacement)
 
     cands = list(cands)  # trimmed candidates are appended as they arise
     covering: dict[int, list[int]] = {}  # token -> candidates covering it
