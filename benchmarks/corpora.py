@@ -125,14 +125,35 @@ def load_clean(quick: bool) -> list[Corpus]:
 
 
 def load_external_clean(quick: bool) -> list[Corpus]:
-    """External clean corpora that have been fetched (none in quick mode: CI has none)."""
+    """External clean corpora: fetched ones when present, and the Python reference
+    documentation every interpreter carries (none in quick mode)."""
     out = []
     for name, rel in ([] if quick else EXTERNAL_CLEAN):
         path = ROOT / rel
         if path.exists():
             out.append(Corpus(name, rel, "clean-external",
                               [Doc(r["id"], r["text"]) for r in _read_jsonl(path)]))
+    if not quick:
+        out.append(_python_docs())
     return out
+
+
+#: Prose paragraphs of the Python reference documentation (the interpreter's own
+#: pydoc_data, PSF licence; read at run time, not redistributed): technical English
+#: full of jargon the language model has never seen, so a test of damage outside news.
+PY_DOCS_PARAGRAPHS, PY_DOCS_PER_DOC = 600, 5
+
+
+def _python_docs() -> Corpus:
+    import pydoc_data.topics as topics
+
+    text = "\n".join(topics.topics[k] for k in sorted(topics.topics))
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text)
+             if len(p.split()) > 25 and not re.search(r"[{}=<>]|^\s{4}", p) and p.count("(") < 4]
+    paras = [" ".join(p.split()) for p in paras[:PY_DOCS_PARAGRAPHS]]
+    k = PY_DOCS_PER_DOC
+    docs = [Doc(f"pydocs-{i // k + 1:03d}", "\n".join(paras[i:i + k])) for i in range(0, len(paras), k)]
+    return Corpus("clean-external-pydocs", "pydoc_data.topics (Python stdlib)", "clean-external", docs)
 
 
 def load_detection(quick: bool, clean: list[Corpus]) -> dict[str, tuple[list[Doc], list[Doc]]]:

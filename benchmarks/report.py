@@ -16,6 +16,8 @@ WHAT = {
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
                                "in-book sentence (unscored) as in a paper-mill article",
+    "clean-external-pydocs": "prose paragraphs of the Python reference documentation (the "
+                             "interpreter's pydoc_data, read at run time): every edit is damage",
     "clean-external": "unspun news the repo does not redistribute (Lee corpus, 300 ABC articles, "
                       "fetched from PyPI by tools/fetch_external_clean.py): every edit is damage",
     "clean": "unspun text: every edit is damage",
