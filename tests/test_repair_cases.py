@@ -381,3 +381,12 @@ def test_a_tie_between_two_names_goes_to_the_one_that_changes_fewer_words():
     prefix = "The White Home mentioned on Monday that officers would meet. "
     spun = prefix + "A spokesperson for the Republican Nationwide Committee instructed reporters."
     assert "the Republican National Committee told reporters" in textmend.repair(spun)
+
+
+def test_a_row_matches_a_possessive_last_word():
+    """"financial institution's" is the row "financial institution" -> "bank", read as
+    "bank's", with the page's own apostrophe."""
+    spun = ("The central financial institution’s determination stunned merchants, the "
+            "financial institution mentioned in an announcement on Monday.")
+    out = textmend.repair(spun)
+    assert out.startswith("The central bank’s ")

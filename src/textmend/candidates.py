@@ -250,15 +250,25 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         phrase += " " + keys[j - 1]
                     if toks[j - 1].kind == "num" and j < len(toks) and texts[j][:1].isupper():
                         continue  # a number that starts a name or date: "the 2 Kings", "the 6 June"
-                    for original, prior, source in table.get(phrase, ()):
+                    rows = [(phrase, "", row) for row in table.get(phrase, ())]
+                    if j > i + 1 and phrase.endswith("'s"):
+                        # A possessive last word: "financial institution's" is the row
+                        # "financial institution" -> "bank", read as "bank's".
+                        rows += [(phrase[:-2], texts[j - 1][-2:], row)
+                                 for row in table.get(phrase[:-2], ())]
+                    for key, suffix, (original, prior, source) in rows:
                         words = tuple(original.split())
+                        if suffix:
+                            if not words[-1][-1:].isalpha():
+                                continue
+                            words = words[:-1] + (words[-1] + suffix,)
                         if in_name and _kept_name(toks, texts, i, j, source, original, is_name):
                             continue
                         if (source == "curated" and j > i + 1 and not in_name
                                 and _renames(texts, i, j, words)):
                             continue
                         yield _make(sentence, text, i, j, words, source, prior,
-                                    f"{source}: {phrase!r} is a known spin of {original!r}")
+                                    f"{source}: {key!r} is a known spin of {original!r}")
             if in_name:
                 continue
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings";
