@@ -19,6 +19,7 @@ RESTORATION = [
     ("handspun-news-dev", "handspun/news-dev.gold.jsonl"),
     ("handspun-news-heldout", "handspun/news-heldout.gold.jsonl"),
     ("handspun-news-independent", "handspun/news-independent.gold.jsonl"),
+    ("handspun-news-articles", "handspun/news-articles.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]
