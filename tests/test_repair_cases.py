@@ -390,3 +390,9 @@ def test_a_row_matches_a_possessive_last_word():
             "financial institution mentioned in an announcement on Monday.")
     out = textmend.repair(spun)
     assert out.startswith("The central bank’s ")
+
+
+def test_a_name_one_general_synonym_from_a_known_name_stays_on_a_clean_page():
+    clean = ("The central bank's Monetary Policy Board voted on Thursday to keep its benchmark "
+             "rate unchanged at 3.5 percent, citing slowing inflation.")
+    assert textmend.repair(clean) == clean

@@ -44,6 +44,8 @@ LIFT_CTX_FLOOR = -1.0
 ARTEFACT_BONUS = 4.0
 #: Most context evidence a span counts when the repair changes its number of words.
 RESHAPED_CTX_CAP = 2.0
+#: Extra bar for a name one general synonym away from a known name, on a clean-looking page.
+ONE_SYNONYM_NAME = 3.0
 #: Offsets that put each source's break-even at 0 on clean text.
 OFFSET = {
     "spintax": 8.0,
@@ -169,8 +171,16 @@ def margin(c: Candidate, aggressiveness: float, levels: DocLevel) -> float:
             # Rows whose spun form is nearly always genuine English get less of the lift.
             drop *= c.prior / LOW_PRIOR
     m = -2.0 * (aggressiveness - 0.5) - drop * doc_level
-    if c.source == "gazetteer" and _weak_name(c):
-        m += 2.0 * (1.0 - doc_level)
+    if c.source == "gazetteer":
+        if _weak_name(c):
+            m += 2.0 * (1.0 - doc_level)
+        if (c.extra.get("changed", 0) == 1 and not c.extra.get("swapped")
+                and c.extra.get("anchor", 0.0) < 0.9):
+            # One word off a known name made of common words, by a general synonym rather
+            # than a known spinner swap, is as likely another real name ("Monetary Policy
+            # Board" is not the Monetary Policy Committee): on a page without other evidence
+            # it must do better. A rare anchor ("Zorblax Institute of ...") vouches for it.
+            m += ONE_SYNONYM_NAME * (1.0 - doc_level)
     return m
 
 
