@@ -158,3 +158,10 @@ def test_abbreviation_rows_ship_in_both_styles() -> None:
     assert ("US officials", 0.5) in plain
     assert dotted == plain
     assert all(o.startswith("U.S.") for o, _, _ in book.lookup("U.S. officers"))
+
+
+def test_word_swaps_include_the_one_changed_word_of_confident_collocation_rows() -> None:
+    swaps = load().word_swaps()
+    assert ("purple", "red") in swaps        # from "purple carpet" -> "red carpet" (0.97)
+    assert ("college", "university") not in swaps  # only a 0.15 row shows it
+    assert not any(a in ("on", "the", "of") for a, _ in swaps if " " not in a)

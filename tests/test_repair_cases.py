@@ -396,3 +396,9 @@ def test_a_name_one_general_synonym_from_a_known_name_stays_on_a_clean_page():
     clean = ("The central bank's Monetary Policy Board voted on Thursday to keep its benchmark "
              "rate unchanged at 3.5 percent, citing slowing inflation.")
     assert textmend.repair(clean) == clean
+
+
+def test_a_name_aligns_through_a_swap_learnt_from_a_collocation_row():
+    prefix = "The White Home mentioned on Monday that officers would meet. "
+    spun = prefix + "A spokesperson for the Purple Crescent instructed reporters."
+    assert "the Red Crescent told reporters" in textmend.repair(spun)

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from textmend.lexicon import STOPWORDS
 from textmend.resources._cache import once
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "phrasebook.tsv.gz"
@@ -75,19 +76,33 @@ class Phrasebook:
         return self._table.get(key, ())
 
     def word_swaps(self) -> frozenset[tuple[str, str]]:
-        """(spun, original) pairs from curated and user rows whose original is one
-        lower-case word and whose spun form is one word or two.
+        """(spun, original) word pairs from curated and user rows: rows whose original is
+        one word and whose spun form is one word or two, and the one changed word of
+        collocation rows that change a single word of an equal-length phrase.
 
         They are the spinner's own word table ("nationwide" <- national, "prison" <-
         criminal, "financial institution" <- bank), which a general thesaurus may lack:
         name alignment uses them as links.
         """
         if self._swaps is None:
-            self._swaps = frozenset(
-                (spun, original.lower()) for spun, entries in self._table.items()
-                if spun.count(" ") <= 1
-                for original, prior, source in entries
-                if source in ("curated", "user") and " " not in original and prior > 0.0)
+            swaps = set()
+            for spun, entries in self._table.items():
+                for original, prior, source in entries:
+                    if source not in ("curated", "user") or prior <= 0.0:
+                        continue
+                    if " " not in original:
+                        if spun.count(" ") <= 1:
+                            swaps.add((spun, original.lower()))
+                        continue
+                    # A confident collocation row that changes one word in place ("purple
+                    # carpet" <- red carpet) shows that word swap in context: purple <- red.
+                    s_words, o_words = spun.split(), original.lower().split()
+                    if len(s_words) == len(o_words) and prior >= 0.5:
+                        diff = [(a, b) for a, b in zip(s_words, o_words) if a != b]
+                        if len(diff) == 1 and all(w.isalpha() and w not in STOPWORDS
+                                                  for w in diff[0]):
+                            swaps.add(diff[0])
+            self._swaps = frozenset(swaps)
         return self._swaps
 
     def category(self, spun: str, original: str) -> str | None:
