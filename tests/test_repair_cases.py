@@ -402,3 +402,11 @@ def test_a_name_aligns_through_a_swap_learnt_from_a_collocation_row():
     prefix = "The White Home mentioned on Monday that officers would meet. "
     spun = prefix + "A spokesperson for the Purple Crescent instructed reporters."
     assert "the Red Crescent told reporters" in textmend.repair(spun)
+
+
+def test_a_title_abbreviation_before_a_name_does_not_end_the_sentence():
+    from textmend.tokenize import iter_sentences
+
+    text = "Dr. Kim met Gov. Newsom in St. Louis. He spoke to John Smith Jr. The talks ended."
+    assert [text[s.start:s.end] for s in iter_sentences(text)] == [
+        "Dr. Kim met Gov. Newsom in St. Louis.", "He spoke to John Smith Jr.", "The talks ended."]

@@ -28,6 +28,8 @@ _TOKEN_RE = regex.compile(
       | \\[A-Za-z]+                                 # LaTeX command
     )
   | (?P<word>(?:\p{Lu}\.){2,}(?![\p{L}\p{N}])                   # "U.S.", "U.N.": one word
+      | (?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon)\.
+        (?=\s+\p{Lu})                                              # "Dr. Kim", "St. Louis": titles
       | \p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)
   | (?P<num>\p{N}+(?:[.,:]\p{N}+)*(?:(?:st|nd|rd|th|s|['’]s)\b)?)  # "8th", "1990s", "1000's": one token
   | (?P<nl>\n)
