@@ -139,3 +139,14 @@ def test_shipped_file_sorted_and_unique() -> None:
     names = [l.split("\t")[0] for l in head.splitlines() if l and not l.startswith("#")]
     keys = [" ".join(tokenize(n)) for n in names]
     assert len(set(keys)) == len(keys)
+
+
+def test_an_entry_with_a_place_qualifier_is_known_without_it() -> None:
+    from textmend.resources import gazetteer
+
+    gaz = gazetteer.load()
+    named = [n for n, _ in gaz.entries if ", " in n and len(n.split(", ")[0].split()) >= 2]
+    assert named, "the shipped gazetteer has qualified names"
+    head = named[0].split(", ")[0]
+    assert gaz.lookup_exact(head) is not None
+    assert gaz.lookup_exact(named[0]) is not None

@@ -26,6 +26,8 @@ from textmend.resources._cache import once
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv.gz"
 
 _TOKEN = re.compile(r"[^\W_]+")
+#: Where a place or campus qualifier starts in an entry name ("..., Sharjah", "... - Annapolis").
+_QUALIFIER = re.compile(r",\s|\s[-–—]\s")
 _ASCII = re.compile(r"[\x00-\x7f]*")
 
 
@@ -126,6 +128,7 @@ class Gazetteer:
             if self._exact is None:
                 exact: dict[str, int] = {}
                 by_tokens: dict[str, int] = {}
+                heads: dict[str, int] = {}
                 for i, (name, _) in enumerate(self.entries):
                     key = _exact_key(name)
                     exact.setdefault(key, i)
@@ -133,6 +136,13 @@ class Gazetteer:
                         by_tokens.setdefault(key, i)
                     else:
                         by_tokens.setdefault(" ".join(tokenize(name)), i)
+                        # "Skyline University College, Sharjah": the part before the
+                        # place is the name a text usually writes (entries come first).
+                        head = _QUALIFIER.split(name, 1)[0]
+                        if head != name and len(head.split()) >= 2:
+                            heads.setdefault(" ".join(tokenize(head)), i)
+                for key, i in heads.items():
+                    by_tokens.setdefault(key, i)
                 self._exact_tok = by_tokens
                 self._exact = exact
         return self._exact
