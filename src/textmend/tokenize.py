@@ -40,8 +40,8 @@ _TOKEN_RE = regex.compile(
 
 WORD, NUM, PUNCT, PROTECTED, NEWLINE = "word", "num", "punct", "prot", "nl"
 _ENDERS = frozenset(".!?…")
-#: Capitalised words that start a new sentence after a dotted abbreviation ("... in
-#: the U.S. The talks ..."); a name ("U.S. President") continues the sentence.
+#: Capitalised words that start a new sentence after an abbreviation token ("... in the
+#: U.S. The talks ...", "John Smith Jr. The ..."); a name ("U.S. President") continues it.
 _OPENERS = frozenset("""
 The A An It He She They We I This That These Those There In On At For But And
 If When While After Before As His Her Its Their Our My Then However Meanwhile
