@@ -46,7 +46,10 @@ def gold_markup(original: str, spun: str) -> str:
     for _tag, i1, i2, j1, j2 in ops:
         widened = i1 == i2 or j1 == j2
         if widened:  # take a neighbouring token along so neither side is empty
-            if i1 > 0 and j1 > 0:
+            # (the preceding one, unless it is punctuation and a following one exists:
+            # "“Now we" for "“We" is marked "“[[Now we|We]]", so the space stays right)
+            after = i2 < len(a) and j2 < len(b)
+            if i1 > 0 and j1 > 0 and not (after and not a[i1 - 1][:1].isalnum()):
                 i1, j1 = i1 - 1, j1 - 1
             else:
                 i2, j2 = i2 + 1, j2 + 1
