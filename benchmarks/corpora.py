@@ -20,6 +20,7 @@ RESTORATION = [
     ("handspun-news-heldout", "handspun/news-heldout.gold.jsonl"),
     ("handspun-news-independent", "handspun/news-independent.gold.jsonl"),
     ("handspun-news-articles", "handspun/news-articles.gold.jsonl"),
+    ("handspun-news-articles-heldout", "handspun/news-articles-heldout.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]

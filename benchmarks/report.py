@@ -12,6 +12,8 @@ WHAT = {
     "handspun-news-independent": "news paragraphs written and spun by a separate author who never saw "
                                  "textmend's phrasebook or code; its first score was taken before "
                                  "any change was made",
+    "handspun-news-articles-heldout": "five more full-length articles by a third separate author; "
+                                      "scored only, never looked at",
     "handspun-news-articles": "five full-length news articles (558-616 words) written and spun by "
                               "another separate author at about the seed's density",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
