@@ -50,6 +50,26 @@ def transfer_case(spun: str, replacement: str) -> str:
     return replacement
 
 
+def transfer_apostrophes(spun: str, replacement: str) -> str:
+    """Write the replacement's apostrophes the way the page writes them.
+
+    Rows are stored with straight apostrophes; a page that uses typographic ones
+    ("nation’s") should get "country’s", not a mixed style.
+
+    >>> transfer_apostrophes("nation’s", "country's")
+    'country’s'
+    >>> transfer_apostrophes("didn't", "did not")
+    'did not'
+    >>> transfer_apostrophes("nation's", "country’s")
+    "country's"
+    """
+    if "’" in spun and "'" not in spun:
+        return replacement.replace("'", "’")
+    if "'" in spun and "’" not in spun:
+        return replacement.replace("’", "'")
+    return replacement
+
+
 _ARTICLE_RE = re.compile(r"(?:^|(?<=[^\w]))(an?|An?|AN?)(\s+)$")
 _CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "euro", "eu", "one", "once", "ubiq")
 _VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir")

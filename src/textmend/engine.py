@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import candidates as cand
-from .apply import agree_article, apply_edits, transfer_case
+from .apply import agree_article, apply_edits, transfer_apostrophes, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
 from .lexicon import spelling_variants
@@ -327,7 +327,8 @@ def _confidence(surplus: float) -> float:
 def _to_edit(c: cand.Candidate) -> Edit:
     # Spintax options are already the page's own words; everything else takes the
     # page's case (names keep their own capitals unless the page shouts).
-    replacement = c.replacement if c.source == "spintax" else transfer_case(c.original, c.replacement)
+    replacement = (c.replacement if c.source == "spintax"
+                   else transfer_apostrophes(c.original, transfer_case(c.original, c.replacement)))
     if c.i == 0 and c.original[:1].isdigit() and replacement[:1].islower():
         # A numeral has no case to copy: a sentence-initial "1000's" becomes "Thousands".
         replacement = replacement[:1].upper() + replacement[1:]
