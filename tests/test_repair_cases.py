@@ -410,3 +410,11 @@ def test_a_title_abbreviation_before_a_name_does_not_end_the_sentence():
     text = "Dr. Kim met Gov. Newsom in St. Louis. He spoke to John Smith Jr. The talks ended."
     assert [text[s.start:s.end] for s in iter_sentences(text)] == [
         "Dr. Kim met Gov. Newsom in St. Louis.", "He spoke to John Smith Jr.", "The talks ended."]
+
+
+def test_a_spaced_percent_sign_is_the_spinners_percent():
+    spun = "The tariff fell to fifteen % from an initially proposed 25 %, and 12% of voters agreed."
+    assert textmend.repair(spun) == ("The tariff fell to 15 percent from an initially proposed "
+                                     "25 percent, and 12% of voters agreed.")
+    european = "Rates stayed at 1,5 % in the euro area."
+    assert textmend.repair(european) == european

@@ -95,19 +95,56 @@ _NUMBER_ARTEFACT_RE = regex.compile(
 
 
 _DOT_DIGIT_RE = regex.compile(r"\.\d")
+# "15 percent" spun as "15 %" or "fifteen %": the spinner's synonym for "percent" is the
+# sign, set off by a space that edited English never puts before "%" (and a figure it
+# may spell out, which news style never does before a percentage).
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPACED_PERCENT_RE = regex.compile(
+    rf"(?:(?<![\w.,])\d+(?:\.\d+)?|\b(?P<spelled>(?i:{'|'.join(_TEENS + _TENS)})(?:-(?i:{_DIGIT_WORDS}))?"
+    rf"|(?i:{_DIGIT_WORDS})))(?P<gap>[ \u00a0])%"
+)
+
+
+def _number_value(words: str) -> int:
+    """Value of a spelled-out number below 100 ("twenty-five" -> 25)."""
+    total = 0
+    for part in words.lower().split("-"):
+        if part in _TEENS:
+            total += 10 + _TEENS.index(part)
+        elif part in _TENS:
+            total += 20 + 10 * _TENS.index(part)
+        else:
+            total += _NUMBER_WORDS.index(part)
+    return total
 
 
 def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
-    """Numbers a spinner mangled: "three.9" -> "3.9", "1 p.c" -> "1 percent".
+    """Numbers a spinner mangled: "three.9" -> "3.9", "1 p.c" -> "1 percent",
+    "fifteen %" -> "15 percent".
 
-    Both shapes are impossible in edited prose, so they come as near-certain curated
+    These shapes are impossible in edited prose, so they come as near-certain curated
     repairs (the "p.c" row of the phrasebook cannot match: it is three tokens here).
     """
     start, end = sentence.start, sentence.end
-    if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end):
+    spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
+    if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
+            and not spaced:
         return  # every artefact holds one of these: most sentences need no full scan
     toks = sentence.tokens
     token_range = _token_range(sentence)
+    for m in _SPACED_PERCENT_RE.finditer(text, start, end) if spaced else ():
+        if m.group("spelled"):  # "fifteen %" -> "15 percent"
+            a, words = m.start(), (str(_number_value(m.group("spelled"))), "percent")
+        else:  # "25 %" -> "25 percent": only the sign changes
+            a, words = m.end() - 1, ("percent",)
+        i, j = token_range(a, m.end())
+        if i < j <= len(toks) and toks[i].start == a and toks[j - 1].end == m.end():
+            c = Candidate(i, j, a, m.end(), text[a:m.end()], words, "curated", 0.99,
+                          "curated: 'percent' written as a spaced '%' (a spinner's number artefact)")
+            c.extra["artefact"] = 1.0
+            yield c
     for m in _NUMBER_ARTEFACT_RE.finditer(text, sentence.start, sentence.end):
         if m.group("word"):
             digit = str(_NUMBER_WORDS.index(m.group("word").lower()))
