@@ -418,3 +418,12 @@ def test_a_spaced_percent_sign_is_the_spinners_percent():
                                      "25 percent, and 12% of voters agreed.")
     european = "Rates stayed at 1,5 % in the euro area."
     assert textmend.repair(european) == european
+
+
+def test_a_figure_counting_a_plural_noun_is_spelled_out_on_a_spun_page():
+    spun = ("The White Home mentioned the 2 leaders would meet subsequent week. Officers mentioned "
+            "4 corporations had agreed to make investments within the US financial system.")
+    out = textmend.repair(spun)
+    assert "four companies" in out
+    clean = "The boy, who is 5 years old, has 3 brothers."  # no other sign of spinning
+    assert textmend.repair(clean) == clean

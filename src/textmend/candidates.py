@@ -107,6 +107,12 @@ _SPACED_PERCENT_RE = regex.compile(
 )
 
 
+# "two countries" spun as "2 international locations": news style spells out one to
+# nine, so a lone figure counting a plural noun is likely the spinner's (ages and
+# measures keep their figures: "5 years old", "3 km" are not matched).
+_COUNT_FIGURE_RE = regex.compile(r"(?<![\w.,$£€%/#-])(?P<n>[2-9])(?= [a-z]+s\b(?! old\b))")
+
+
 def _number_value(words: str) -> int:
     """Value of a spelled-out number below 100 ("twenty-five" -> 25)."""
     total = 0
@@ -129,11 +135,18 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     """
     start, end = sentence.start, sentence.end
     spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
+    counts = list(_COUNT_FIGURE_RE.finditer(text, start, end))
     if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
-            and not spaced:
+            and not spaced and not counts:
         return  # every artefact holds one of these: most sentences need no full scan
     toks = sentence.tokens
     token_range = _token_range(sentence)
+    for m in counts:  # "2 international locations" -> "two ..."; the model cannot tell them apart
+        i, j = token_range(m.start(), m.end())
+        if i < j <= len(toks) and toks[i].start == m.start() and toks[j - 1].end == m.end():
+            yield Candidate(i, j, m.start(), m.end(), m.group(), (_NUMBER_WORDS[int(m.group())],),
+                            "curated", 0.35, "curated: news style spells out a count below ten "
+                            "(a spinner writes the figure)")
     for m in _SPACED_PERCENT_RE.finditer(text, start, end) if spaced else ():
         if m.group("spelled"):  # "fifteen %" -> "15 percent"
             a, words = m.start(), (str(_number_value(m.group("spelled"))), "percent")

@@ -228,8 +228,7 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     found: list[cand.Candidate] = []
     if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
         found.extend(cand.spintax(text, sent))
-    if "phrasebook" in cfg.sources and ("." in text[sent.start:sent.end]
-                                        or "%" in text[sent.start:sent.end]):
+    if "phrasebook" in cfg.sources:
         found.extend(cand.number_artefacts(text, sent))
     if know.phrasebook is not None:
         found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words,
