@@ -103,7 +103,7 @@ _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _SPACED_PERCENT_RE = regex.compile(
     rf"(?:(?<![\w.,])\d+(?:\.\d+)?|\b(?P<spelled>(?i:{'|'.join(_TEENS + _TENS)})(?:-(?i:{_DIGIT_WORDS}))?"
-    rf"|(?i:{_DIGIT_WORDS})))(?P<gap>[ \u00a0])%"
+    rf"|(?i:{_DIGIT_WORDS})))[ \u00a0]%"
 )
 
 
@@ -126,12 +126,23 @@ def _number_value(words: str) -> int:
     return total
 
 
-def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
-    """Numbers a spinner mangled: "three.9" -> "3.9", "1 p.c" -> "1 percent",
-    "fifteen %" -> "15 percent".
+def _on_tokens(sentence: Sentence, token_range, text: str, start: int, end: int,
+               words: tuple[str, ...], prior: float, why: str) -> Candidate | None:
+    """A candidate for chars [start, end) if they are whole tokens of the sentence."""
+    toks = sentence.tokens
+    i, j = token_range(start, end)
+    if i < j <= len(toks) and toks[i].start == start and toks[j - 1].end == end:
+        return Candidate(i, j, start, end, text[start:end], words, "curated", prior, why)
+    return None
 
-    These shapes are impossible in edited prose, so they come as near-certain curated
-    repairs (the "p.c" row of the phrasebook cannot match: it is three tokens here).
+
+def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
+    """Numbers a spinner mangled.
+
+    "three.9" -> "3.9", "1 p.c" -> "1 percent" and "fifteen %" -> "15 percent" are
+    impossible in edited prose: near-certain repairs with an artefact bonus (the "p.c"
+    row of the phrasebook cannot match: it is three tokens here). "4 corporations" ->
+    "four ..." is only likely (news style spells out one to nine): an ordinary row.
     """
     start, end = sentence.start, sentence.end
     spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
@@ -139,41 +150,35 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
             and not spaced and not counts:
         return  # every artefact holds one of these: most sentences need no full scan
-    toks = sentence.tokens
     token_range = _token_range(sentence)
+    # (start, end, words, why, impossible shape): the impossible ones are near-certain
+    found: list[tuple[int, int, tuple[str, ...], str, bool]] = []
     for m in counts:  # "2 international locations" -> "two ..."; the model cannot tell them apart
-        i, j = token_range(m.start(), m.end())
-        if i < j <= len(toks) and toks[i].start == m.start() and toks[j - 1].end == m.end():
-            yield Candidate(i, j, m.start(), m.end(), m.group(), (_NUMBER_WORDS[int(m.group())],),
-                            "curated", 0.35, "curated: news style spells out a count below ten "
-                            "(a spinner writes the figure)")
+        found.append((m.start(), m.end(), (_NUMBER_WORDS[int(m.group())],),
+                      "news style spells out a count below ten", False))
     for m in _SPACED_PERCENT_RE.finditer(text, start, end) if spaced else ():
         if m.group("spelled"):  # "fifteen %" -> "15 percent"
             a, words = m.start(), (str(_number_value(m.group("spelled"))), "percent")
         else:  # "25 %" -> "25 percent": only the sign changes
             a, words = m.end() - 1, ("percent",)
-        i, j = token_range(a, m.end())
-        if i < j <= len(toks) and toks[i].start == a and toks[j - 1].end == m.end():
-            c = Candidate(i, j, a, m.end(), text[a:m.end()], words, "curated", 0.99,
-                          "curated: 'percent' written as a spaced '%' (a spinner's number artefact)")
-            c.extra["artefact"] = 1.0
-            yield c
-    for m in _NUMBER_ARTEFACT_RE.finditer(text, sentence.start, sentence.end):
+        found.append((a, m.end(), words, "'percent' written as a spaced '%'", True))
+    for m in _NUMBER_ARTEFACT_RE.finditer(text, start, end):
         if m.group("word"):
             digit = str(_NUMBER_WORDS.index(m.group("word").lower()))
-            words, why = (f"{digit}.{m.group('dec')}",), "number word glued to decimals"
-            start, end = m.start(), m.end()
+            found.append((m.start(), m.end(), (f"{digit}.{m.group('dec')}",),
+                          "number word glued to decimals", True))
         else:
-            words, why = ("percent",), "'percent' abbreviated as 'p.c'"
-            start, end = m.start("pc"), m.end()
-            after = text[end:end + 2].lstrip()[:1]
-            if end - start == 4 and not (after.islower() or after.isdigit()):
-                end -= 1  # "p.c." before a capital or the end: the stop ends the sentence
-        i, j = token_range(start, end)
-        if i < j <= len(toks) and toks[i].start == start and toks[j - 1].end == end:
-            c = Candidate(i, j, start, end, text[start:end], words, "curated", 0.99,
-                          f"curated: {why} (a spinner's number artefact)")
-            c.extra["artefact"] = 1.0
+            a, b = m.start("pc"), m.end()
+            after = text[b:b + 2].lstrip()[:1]
+            if b - a == 4 and not (after.islower() or after.isdigit()):
+                b -= 1  # "p.c." before a capital or the end: the stop ends the sentence
+            found.append((a, b, ("percent",), "'percent' abbreviated as 'p.c'", True))
+    for a, b, words, why, impossible in found:
+        c = _on_tokens(sentence, token_range, text, a, b, words, 0.99 if impossible else 0.35,
+                       f"curated: {why} (a spinner's number artefact)")
+        if c is not None:
+            if impossible:  # needs no help from the model
+                c.extra["artefact"] = 1.0
             yield c
 
 

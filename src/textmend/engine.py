@@ -226,11 +226,11 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     inflection = (ctx.analyses, ctx.inflect)
     novel = _novelty(keys, know.lm)
     found: list[cand.Candidate] = []
-    if "spintax" in cfg.sources and "{" in text[sent.start:sent.end]:
+    sent_text = text[sent.start:sent.end]
+    if "spintax" in cfg.sources and "{" in sent_text:
         found.extend(cand.spintax(text, sent))
-    if "phrasebook" in cfg.sources and (
-            any(t.kind == NUM for t in sent.tokens)
-            or "%" in text[sent.start:sent.end] or "p.c" in text[sent.start:sent.end]):
+    if "phrasebook" in cfg.sources and (any(t.kind == NUM for t in sent.tokens)
+                                        or "%" in sent_text or "p.c" in sent_text):
         found.extend(cand.number_artefacts(text, sent))  # every artefact holds one of these
     if know.phrasebook is not None:
         found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words,
