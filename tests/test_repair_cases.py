@@ -427,3 +427,21 @@ def test_a_figure_counting_a_plural_noun_is_spelled_out_on_a_spun_page():
     assert "four companies" in out
     clean = "The boy, who is 5 years old, has 3 brothers."  # no other sign of spinning
     assert textmend.repair(clean) == clean
+
+
+def test_a_name_keeps_the_pages_british_spelling():
+    """"Centre" is the Center of the gazetteer's name, spelt as the page spells it."""
+    prefix = "The White Home mentioned on Monday that officers would meet. "
+    spun = prefix + "A fellow on the Centre for Strategic and Worldwide Research instructed reporters."
+    out = textmend.repair(spun)
+    assert "the Centre for Strategic and International Studies told reporters" in out, out
+
+
+def test_two_general_synonyms_do_not_beat_one_on_a_spun_page():
+    """"South China Ocean" is one synonym off the South China Sea and two off the East
+    China Sea; the second reading must not win by escaping the bar for loose names."""
+    prefix = ("The White Home mentioned on Monday that officers would meet subsequent week. "
+              "Officers instructed reporters the assembly will concentrate on commerce. ")
+    spun = prefix + "The storm moved throughout the South China Ocean in direction of Vietnam."
+    out = textmend.repair(spun)
+    assert "East China" not in out, out

@@ -731,6 +731,13 @@ def _swap_tables(swaps: frozenset) -> tuple[dict[str, tuple[str, ...]], frozense
     return hit[1], hit[2]
 
 
+def _cased_like(model: str, word: str) -> str:
+    """``word`` (lower case) in the case pattern of ``model``."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
 def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
     """Non-person entries containing ``word``, grouped by word count; {} for a common word."""
     key = (word, max_df)
@@ -773,8 +780,15 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         etoks = gaz.split_name(eid)
         name, kind = gaz.entries[eid]
         changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
-        for p, e in zip(lows, etoks):
+        spelled = list(etoks)  # the name as the repair writes it
+        for k, (p, e) in enumerate(zip(lows, etoks)):
             el = e.lower()
+            if p != el and " " not in p and spelling_variants(p, el):
+                # The page's British or American spelling of the name's word ("Centre"
+                # for Center) is the same word: an anchor, and the repair keeps it.
+                spelled[k] = _cased_like(e, p)
+                anchors.append(p)
+                continue
             if p == el or p.startswith(el + " ") or (
                     len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)
                     and not (thes.originals(p, 1) and thes.originals(el, 1))):
@@ -809,7 +823,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             # synonym or a known spinner swap, not any thesaurus link.
             continue
         strength = max((min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors), default=0.0)
-        out.append((tuple(etoks), 0.5 + 0.5 * strength,
+        out.append((tuple(spelled), 0.5 + 0.5 * strength,
                     f"gazetteer: aligns with {kind} {name!r} "
                     f"({changed} synonym-swapped word(s), "
                     + (f"anchor {anchors[0]!r})" if anchors else "all known spinner swaps)"),

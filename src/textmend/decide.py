@@ -44,7 +44,7 @@ LIFT_CTX_FLOOR = -1.0
 ARTEFACT_BONUS = 4.0
 #: Most context evidence a span counts when the repair changes its number of words.
 RESHAPED_CTX_CAP = 2.0
-#: Extra bar for a name one general synonym away from a known name, on a clean-looking page.
+#: Extra bar for a name general synonyms away from a known name, on a clean-looking page.
 ONE_SYNONYM_NAME = 3.0
 #: Offsets that put each source's break-even at 0 on clean text.
 OFFSET = {
@@ -174,12 +174,14 @@ def margin(c: Candidate, aggressiveness: float, levels: DocLevel) -> float:
     if c.source == "gazetteer":
         if _weak_name(c):
             m += 2.0 * (1.0 - doc_level)
-        if (c.extra.get("changed", 0) == 1 and not c.extra.get("swapped")
+        if (c.extra.get("changed", 0) >= 1 and not c.extra.get("swapped")
                 and c.extra.get("anchor", 0.0) < 0.9):
-            # One word off a known name made of common words, by a general synonym rather
-            # than a known spinner swap, is as likely another real name ("Monetary Policy
-            # Board" is not the Monetary Policy Committee): on a page without other evidence
-            # it must do better. A rare anchor ("Zorblax Institute of ...") vouches for it.
+            # A known name made of common words, reached by a general synonym rather than
+            # a known spinner swap, is as likely another real name ("Monetary Policy Board"
+            # is not the Monetary Policy Committee): on a page without other evidence it
+            # must do better. More such changes make it no likelier ("South China Ocean"
+            # is not the East China Sea). A rare anchor ("Zorblax Institute of ...")
+            # vouches for it.
             m += ONE_SYNONYM_NAME * (1.0 - doc_level)
     return m
 
