@@ -445,3 +445,23 @@ def test_two_general_synonyms_do_not_beat_one_on_a_spun_page():
     spun = prefix + "The storm moved throughout the South China Ocean in direction of Vietnam."
     out = textmend.repair(spun)
     assert "East China" not in out, out
+
+
+def test_a_row_for_the_surface_form_overrides_the_one_its_lemma_inherits():
+    """"homes" -> houses has its own, lower prior than "home" -> house; the inflected
+    reading of the lemma row must not be proposed beside it at the higher prior."""
+    from textmend import candidates as cand
+    from textmend.engine import word_analyses
+    from textmend.resources import inflect
+    from textmend.resources import phrasebook as pb
+    from textmend.tokenize import iter_sentences
+
+    book = pb.load()
+    own = dict((orig, prior) for orig, prior, _src in book.lookup("homes"))["houses"]
+    inherited = dict((orig, prior) for orig, prior, _src in book.lookup("home"))["house"]
+    assert own < inherited
+    text = "The council will build more homes."
+    sent = next(iter(iter_sentences(text)))
+    found = [c for c in cand.phrasebook(text, sent, book, (word_analyses, inflect.inflect), 6)
+             if c.original == "homes" and c.replacement == "houses"]
+    assert [c.prior for c in found] == [own]

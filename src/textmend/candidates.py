@@ -296,6 +296,10 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
             # "Jenny Town"), see `_kept_name`. (After an opening quote or bracket a
             # capital still starts the sentence.)
             in_name = i > first_word and texts[i][:1].isupper()
+            # (end, words + source) already proposed here: a row written for the surface
+            # form ("homes" -> houses, 0.1) overrides the one its lemma inherits ("home"
+            # -> house, 0.2). VBD and VBN readings also give the same forms.
+            made: set[tuple[int, str]] = set()
             if low0 in first:
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
@@ -322,6 +326,7 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         if (source == "curated" and j > i + 1 and not in_name
                                 and _renames(texts, i, j, words)):
                             continue
+                        made.add((j, " ".join(words).lower() + source))
                         yield _make(sentence, text, i, j, words, source, prior,
                                     f"{source}: {key!r} is a known spin of {original!r}")
             if in_name:
@@ -338,7 +343,6 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                 if len(lemma_memo) > 100_000:
                     lemma_memo.clear()
                 lemma_memo[low0] = memo
-            made: set[tuple[int, str]] = set()  # VBD and VBN readings give the same forms
             for lemma, tag, phrasal in memo:
                 phrase = lemma
                 for j in range(i + 1, (min(b, i + maxlen) if phrasal else i + 1) + 1):
@@ -350,8 +354,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         if not _fits(book.category(phrase, original), tag):
                             continue  # a noun row does not rewrite a verb ("staged")
                         form = _inflected(original, tag, inflect)
-                        if form and (j, form + source) not in made:
-                            made.add((j, form + source))
+                        if form and (j, form.lower() + source) not in made:
+                            made.add((j, form.lower() + source))
                             yield _make(sentence, text, i, j, tuple(form.split()), source, prior,
                                         f"{source}: {phrase!r} is a known spin of {original!r}")
 
