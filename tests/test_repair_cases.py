@@ -465,3 +465,10 @@ def test_a_row_for_the_surface_form_overrides_the_one_its_lemma_inherits():
     found = [c for c in cand.phrasebook(text, sent, book, (word_analyses, inflect.inflect), 6)
              if c.original == "homes" and c.replacement == "houses"]
     assert [c.prior for c in found] == [own]
+
+
+def test_a_name_with_two_connectors_in_a_row_is_matched():
+    """"of the" joins "College" and "Philippines" into one capitalised run."""
+    spun = ("A examine printed final yr by researchers on the College of the Philippines "
+            "discovered that rainfall rose.")
+    assert "the University of the Philippines" in textmend.repair(spun)

@@ -854,9 +854,18 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
             k += 1
             continue
         end = k + 1
-        while end < n and (_is_cap(toks[end]) or _pair_end(toks, end, pairs) or (
-                toks[end].lower in _CONNECTORS and end + 1 < n and _is_cap(toks[end + 1]))):
-            end += 1
+        while end < n:
+            if _is_cap(toks[end]) or _pair_end(toks, end, pairs):
+                end += 1
+                continue
+            # Connectors join capitalised words, also two in a row ("University of the
+            # Philippines", "Department of the Treasury").
+            nxt = end
+            while nxt < n and nxt - end < 2 and toks[nxt].lower in _CONNECTORS:
+                nxt += 1
+            if nxt == end or nxt >= n or not _is_cap(toks[nxt]):
+                break
+            end = nxt + 1
         run_start, run_end = k, end
         k = end
         # Names are 2-8 words inside ordinary text; a longer capitalised run is a
