@@ -472,3 +472,28 @@ def test_a_name_with_two_connectors_in_a_row_is_matched():
     spun = ("A examine printed final yr by researchers on the College of the Philippines "
             "discovered that rainfall rose.")
     assert "the University of the Philippines" in textmend.repair(spun)
+
+
+_SPUN_PAGE = ("The White Home mentioned on Monday that officers would meet subsequent week. "
+              "Officers instructed reporters the assembly will concentrate on commerce. ")
+
+
+def test_a_word_of_an_unknown_name_is_repaired_only_on_a_spun_page():
+    """The gazetteer lacks the "Gauteng Regional Court"; the row "courtroom" -> court
+    applies inside it when the page is spun and the model clearly prefers it."""
+    spun = _SPUN_PAGE + "Two males appeared earlier than the Gauteng Regional Courtroom on Monday."
+    assert "the Gauteng Regional Court on Monday" in textmend.repair(spun)
+    clean = "Two men appeared before the Gauteng Regional Courtroom on Monday."
+    assert textmend.repair(clean) == clean
+
+
+def test_a_whole_known_name_beats_a_word_of_it():
+    spun = _SPUN_PAGE + "A spokesperson for the Home Armed Providers Committee mentioned it."
+    assert "the House Armed Services Committee" in textmend.repair(spun)
+
+
+def test_a_real_name_one_general_synonym_from_another_stays_on_a_spun_page():
+    """"Public Health Agency" is not a spun World Health Organization: its changes are
+    general synonyms, not known spinner swaps, and the model does not clearly prefer it."""
+    spun = _SPUN_PAGE + "A spokesperson for the Public Health Agency mentioned the group would reply."
+    assert "the Public Health Agency said" in textmend.repair(spun)

@@ -321,14 +321,21 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                             if not words[-1][-1:].isalpha():
                                 continue
                             words = words[:-1] + (words[-1] + suffix,)
+                        name_word = False
                         if in_name and _kept_name(toks, texts, i, j, source, original, is_name):
-                            continue
+                            if not _name_word(toks, texts, i, j, source, original, is_name):
+                                continue
+                            name_word = True
+
                         if (source == "curated" and j > i + 1 and not in_name
                                 and _renames(texts, i, j, words)):
                             continue
                         made.add((j, " ".join(words).lower() + source))
-                        yield _make(sentence, text, i, j, words, source, prior,
-                                    f"{source}: {key!r} is a known spin of {original!r}")
+                        c = _make(sentence, text, i, j, words, source, prior,
+                                  f"{source}: {key!r} is a known spin of {original!r}")
+                        if name_word:
+                            c.extra["name_word"] = True
+                        yield c
             if in_name:
                 continue
             # Inflected single words: "assemblies" -> lemma "assembly" -> "meetings";
@@ -381,6 +388,16 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
     if source != "curated" or original[:1].isupper():
         return False
     return not _title_span(toks, i, j) or _in_known_name(texts, i, j, is_name)
+
+
+def _name_word(toks, texts: list[str], i: int, j: int, source: str, original: str,
+               is_name) -> bool:
+    """May a one-word curated row rewrite a word of a capitalised name the gazetteer
+    does not know ("the Canadian Affiliation of ..." -> Association)? Only inside a
+    title-case span of two or more capitalised words, never in a known name; the
+    candidate is marked so that scoring asks the language model for clear support."""
+    return (j == i + 1 and source == "curated" and original.islower()
+            and _title_span(toks, i, j) and not _in_known_name(texts, i, j, is_name))
 
 
 def _renames(texts: list[str], i: int, j: int, words: tuple[str, ...]) -> bool:
@@ -761,8 +778,8 @@ def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple
 def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
                   max_df: int, swaps: frozenset = frozenset()) -> tuple:
     """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
-    by the caller): (name tokens, prior, why, anchor strength, words changed, whether
-    every change is one of ``swaps``) per match.
+    by the caller): (name tokens, prior, why, anchor strength, words changed, how many
+    changes are no known swap from ``swaps``) per match.
 
     A changed word must be a thesaurus synonym of the name's word or one of ``swaps``,
     the phrasebook's (spun, original) word pairs."""
@@ -831,7 +848,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
                     f"gazetteer: aligns with {kind} {name!r} "
                     f"({changed} synonym-swapped word(s), "
                     + (f"anchor {anchors[0]!r})" if anchors else "all known spinner swaps)"),
-                    strength, changed, not loose))
+                    strength, changed, len(loose)))
     return tuple(out)
 
 
@@ -901,11 +918,12 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                 if found is None:
                     found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps)
                     _bounded_set(matches, key, found)
-                for etoks, prior, why, strength, changed, swapped in found:
+                for etoks, prior, why, strength, changed, loose in found:
                     c = _make(sentence, text, i, j, etoks, "gazetteer", prior, why)
                     c.extra["anchor"] = strength
                     c.extra["changed"] = changed
-                    c.extra["swapped"] = swapped  # every change is a known spinner swap
+                    c.extra["loose"] = loose  # changes by a general synonym, not a known swap
+                    c.extra["swapped"] = not loose  # every change is a known spinner swap
                     yield c
 
 

@@ -46,6 +46,12 @@ ARTEFACT_BONUS = 4.0
 RESHAPED_CTX_CAP = 2.0
 #: Extra bar for a name general synonyms away from a known name, on a clean-looking page.
 ONE_SYNONYM_NAME = 3.0
+#: Context evidence a name match needs when a change is no known spinner swap.
+NAME_LOOSE_CTX = 3.0
+#: Context evidence a one-word row needs inside a capitalised name the gazetteer lacks.
+NAME_WORD_CTX = 1.0
+#: Highest gain such a one-word repair in a name may have (below 0: never on a clean page).
+NAME_WORD_CAP = -2.0
 #: Offsets that put each source's break-even at 0 on clean text.
 OFFSET = {
     "spintax": 8.0,
@@ -92,6 +98,11 @@ def gain(c: Candidate) -> float:
         g = (0.94 * ctx + 0.43 * uni + 2.5 * _logprior(c) + 0.3 * min(c.extra.get("gap", 0.0), 5.0)
              + 8.2 * c.extra.get("density", 0.0) + SUPPORT_WEIGHT * c.extra.get("support", 0.0) - 4.9)
     else:
+        if c.extra.get("name_word") and ctx < NAME_WORD_CTX:
+            # A word of a name the gazetteer does not know: real names are full of
+            # words a spinner also produces ("Division", "Nationwide"), so only clear
+            # context evidence counts ("Canadian Affiliation of" -> Association of).
+            return -10.0
         # A shape edited prose never has ("three.9", "1 p.c") needs no help from the model.
         ctx += ARTEFACT_BONUS * c.extra.get("artefact", 0.0)
         if c.j - c.i != len(c.words) and c.prior < 0.5:
@@ -110,11 +121,21 @@ def gain(c: Candidate) -> float:
         # known spinner swap ("Korea Improvement Institute").
         if anchor < 0.5 and ctx < 1.5 and not c.extra.get("swapped"):
             return -10.0
+        if c.extra.get("loose", 0) and ctx < NAME_LOOSE_CTX:
+            # A change by a general synonym rather than a known spinner swap is how one
+            # real name differs from another ("National Treasury", "Public Health
+            # Agency", "Housing Secretary"): the model must clearly prefer the name.
+            return -10.0
         if _weak_name(c):
             # The name may itself be real ("Alternate Prime Minister"): capped, so only
             # documents with other evidence of spinning repair it (see `margin`).
             g = min(g, 2.5)
     g += c.extra.get("consistency", 0.0)
+    if c.extra.get("name_word"):
+        # Only a page with other evidence of spinning rewrites a word of an unknown name,
+        # and a whole known name over the same words wins ("Home Armed Providers
+        # Committee" is the House Armed Services Committee, not "Home Armed Services").
+        g = min(g, NAME_WORD_CAP - OFFSET.get(src, -3.6))
     if src == "mwe":
         # Swaps a paper-mill spinner is known to make (learnt from tortured pairs)
         # are evidence the language model cannot give for rare technical terms.
