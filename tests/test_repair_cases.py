@@ -497,3 +497,10 @@ def test_a_real_name_one_general_synonym_from_another_stays_on_a_spun_page():
     general synonyms, not known spinner swaps, and the model does not clearly prefer it."""
     spun = _SPUN_PAGE + "A spokesperson for the Public Health Agency mentioned the group would reply."
     assert "the Public Health Agency said" in textmend.repair(spun)
+
+
+def test_each_general_synonym_in_a_name_match_raises_the_bar():
+    """Two loose changes ("Social Welfare Secretary" -> Social Security Administration)
+    need twice the context evidence of one."""
+    spun = _SPUN_PAGE + "The Social Welfare Secretary mentioned the cuts would go forward."
+    assert "Social Security Administration" not in textmend.repair(spun)

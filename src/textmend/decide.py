@@ -46,7 +46,7 @@ ARTEFACT_BONUS = 4.0
 RESHAPED_CTX_CAP = 2.0
 #: Extra bar for a name general synonyms away from a known name, on a clean-looking page.
 ONE_SYNONYM_NAME = 3.0
-#: Context evidence a name match needs when a change is no known spinner swap.
+#: Context evidence a name match needs per change that is no known spinner swap.
 NAME_LOOSE_CTX = 3.0
 #: Context evidence a one-word row needs inside a capitalised name the gazetteer lacks.
 NAME_WORD_CTX = 1.0
@@ -121,10 +121,12 @@ def gain(c: Candidate) -> float:
         # known spinner swap ("Korea Improvement Institute").
         if anchor < 0.5 and ctx < 1.5 and not c.extra.get("swapped"):
             return -10.0
-        if c.extra.get("loose", 0) and ctx < NAME_LOOSE_CTX:
+        if c.extra.get("loose", 0) and ctx < NAME_LOOSE_CTX * c.extra["loose"]:
             # A change by a general synonym rather than a known spinner swap is how one
             # real name differs from another ("National Treasury", "Public Health
-            # Agency", "Housing Secretary"): the model must clearly prefer the name.
+            # Agency", "Housing Secretary"): the model must clearly prefer the name,
+            # the more so the more such changes ("Social Welfare Secretary" is not
+            # the Social Security Administration).
             return -10.0
         if _weak_name(c):
             # The name may itself be real ("Alternate Prime Minister"): capped, so only
