@@ -174,7 +174,7 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
                 b -= 1  # "p.c." before a capital or the end: the stop ends the sentence
             found.append((a, b, ("percent",), "'percent' abbreviated as 'p.c'", True))
     for a, b, words, why, impossible in found:
-        c = _on_tokens(sentence, token_range, text, a, b, words, 0.99 if impossible else 0.35,
+        c = _on_tokens(sentence, token_range, text, a, b, words, 0.99 if impossible else 0.45,
                        f"curated: {why} (a spinner's number artefact)")
         if c is not None:
             if impossible:  # needs no help from the model
