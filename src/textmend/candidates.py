@@ -326,7 +326,6 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                             if not _name_word(toks, texts, i, j, source, original, is_name):
                                 continue
                             name_word = True
-
                         if (source == "curated" and j > i + 1 and not in_name
                                 and _renames(texts, i, j, words)):
                             continue
@@ -923,7 +922,6 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     c.extra["anchor"] = strength
                     c.extra["changed"] = changed
                     c.extra["loose"] = loose  # changes by a general synonym, not a known swap
-                    c.extra["swapped"] = not loose  # every change is a known spinner swap
                     yield c
 
 

@@ -118,17 +118,13 @@ def gain(c: Candidate) -> float:
     if src == "gazetteer":
         anchor = c.extra.get("anchor", 0.0)
         g += 3.0 * anchor
-        # A common anchor word ("City", "White") alone proves little: the language
-        # model must then clearly prefer the name, unless every changed word is a
-        # known spinner swap ("Korea Improvement Institute").
-        if anchor < 0.5 and ctx < 1.5 and not c.extra.get("swapped"):
-            return -10.0
         if c.extra.get("loose", 0) and ctx < NAME_LOOSE_CTX * c.extra["loose"]:
             # A change by a general synonym rather than a known spinner swap is how one
             # real name differs from another ("National Treasury", "Public Health
             # Agency", "Housing Secretary"): the model must clearly prefer the name,
             # the more so the more such changes ("Social Welfare Secretary" is not
-            # the Social Security Administration).
+            # the Social Security Administration). Known spinner swaps need no such
+            # help ("Korea Improvement Institute").
             return -10.0
         if _weak_name(c):
             # The name may itself be real ("Alternate Prime Minister"): capped, so only
@@ -199,7 +195,7 @@ def margin(c: Candidate, aggressiveness: float, levels: DocLevel) -> float:
     if c.source == "gazetteer":
         if _weak_name(c):
             m += 2.0 * (1.0 - doc_level)
-        if (c.extra.get("changed", 0) >= 1 and not c.extra.get("swapped")
+        if (c.extra.get("changed", 0) >= 1 and c.extra.get("loose", 0)
                 and c.extra.get("anchor", 0.0) < 0.9):
             # A known name made of common words, reached by a general synonym rather than
             # a known spinner swap, is as likely another real name ("Monetary Policy Board"
