@@ -502,3 +502,12 @@ def test_each_general_synonym_in_a_name_match_raises_the_bar():
     need twice the context evidence of one."""
     spun = _SPUN_PAGE + "The Social Welfare Secretary mentioned the cuts would go forward."
     assert "Social Security Administration" not in textmend.repair(spun)
+
+
+def test_a_figure_that_is_part_of_a_time_code_or_quantity_is_not_spelled_out():
+    """"the 2" -> "the two" is a spinner row, but "the 3 p.m. deadline", "the 9/11
+    attacks", "the 5-0 win" and "the 2 million voters" keep their figures."""
+    for sentence in ("The 3 p.m. deadline passed.", "The 9/11 attacks changed everything.",
+                     "The 5-0 win was a surprise.", "The 2 million voters agreed."):
+        assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence), sentence
+    assert textmend.repair(_SPUN_PAGE + "He met the 2 leaders.").endswith("He met the two leaders.")

@@ -307,8 +307,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         if phrase not in prefixes:
                             break  # no longer key starts with these words
                         phrase += " " + keys[j - 1]
-                    if toks[j - 1].kind == "num" and j < len(toks) and texts[j][:1].isupper():
-                        continue  # a number that starts a name or date: "the 2 Kings", "the 6 June"
+                    if toks[j - 1].kind == "num" and _number_goes_on(toks, texts, j):
+                        continue  # "the 2 Kings", "the 6 June", "the 3 p.m.", "the 9/11"
                     rows = [(phrase, "", row) for row in table.get(phrase, ())]
                     if j > i + 1 and phrase.endswith("'s"):
                         # A possessive last word: "financial institution's" is the row
@@ -374,6 +374,25 @@ def _fits(category: str | None, tag: str) -> bool:
     """May a row of ``category`` rewrite a page word read with Penn ``tag``?"""
     prefixes = _CATEGORY_TAGS.get(category or "")
     return prefixes is None or tag.startswith(prefixes)
+
+
+#: Words after a figure that make it part of a larger quantity or a time.
+_QUANTITY_WORDS = frozenset("hundred thousand million billion trillion percent per".split())
+
+
+def _number_goes_on(toks, texts: list[str], j: int) -> bool:
+    """Is the figure ending at token j - 1 more than a count a row could spell out?
+
+    It starts a name or date ("the 2 Kings", "the 6 June"), is glued to more of a
+    number or code ("9/11", "5-0", "3:30"), is a time ("3 p.m.") or scales a quantity
+    ("2 million"): spelling it out would change what it says.
+    """
+    if j >= len(toks):
+        return False
+    nxt = texts[j]
+    glued = toks[j].start == toks[j - 1].end and nxt in ("/", "-", "–", "x", "×")
+    return (nxt[:1].isupper() or glued or nxt.lower() in _QUANTITY_WORDS
+            or (nxt.lower() in ("a", "p") and j + 1 < len(toks) and texts[j + 1] == "."))
 
 
 def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: str,
