@@ -20,6 +20,9 @@ WHAT = {
                                 "author, many organisation names; errors looked at (a dev set)",
     "handspun-news-articles-heldout-2": "five full-length articles (580-614 words) by a fifth "
                                         "separate author; scored only, never looked at",
+    "handspun-news-articles-heldout-3": "five regional-news articles (616-638 words) by a sixth "
+                                        "separate author, spun from one swap dictionary; scored "
+                                        "only, never looked at",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
