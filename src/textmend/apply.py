@@ -9,7 +9,6 @@ from .lexicon import CONNECTORS
 from .types import Edit
 
 
-
 def transfer_case(spun: str, replacement: str) -> str:
     """Give ``replacement`` the case pattern of ``spun``.
 

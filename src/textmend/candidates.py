@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 import regex
 from rapidfuzz import fuzz
 
+from .apply import transfer_case
 from .lexicon import CONNECTORS as _CONNECTORS
 from .lexicon import STOPWORDS, spelling_variants
 from .tokenize import Sentence
@@ -770,13 +771,6 @@ def _swap_tables(swaps: frozenset) -> tuple[dict[str, tuple[str, ...]], frozense
     return hit[1], hit[2]
 
 
-def _cased_like(model: str, word: str) -> str:
-    """``word`` (lower case) in the case pattern of ``model``."""
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    return word[:1].upper() + word[1:] if model[:1].isupper() else word
-
-
 def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple[int, ...]]:
     """Non-person entries containing ``word``, grouped by word count; {} for a common word."""
     key = (word, max_df)
@@ -825,7 +819,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             if p != el and " " not in p and spelling_variants(p, el):
                 # The page's British or American spelling of the name's word ("Centre"
                 # for Center) is the same word: an anchor, and the repair keeps it.
-                spelled[k] = _cased_like(e, p)
+                spelled[k] = transfer_case(e, p)
                 anchors.append(p)
                 continue
             if p == el or p.startswith(el + " ") or (
