@@ -511,3 +511,12 @@ def test_a_figure_that_is_part_of_a_time_code_or_quantity_is_not_spelled_out():
                      "The 5-0 win was a surprise.", "The 2 million voters agreed."):
         assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence), sentence
     assert textmend.repair(_SPUN_PAGE + "He met the 2 leaders.").endswith("He met the two leaders.")
+
+
+def test_a_figure_giving_a_measure_or_score_is_not_spelled_out():
+    """News style keeps figures for measures, scores and money even below ten: "4 inches
+    of rain" and "3 points" are not a spinner's "four" or "three"; a count still is."""
+    for sentence in ("Up to 4 inches of rain fell.", "He scored 3 points in the final.",
+                     "The fare rose by 5 cents."):
+        assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence), sentence
+    assert textmend.repair(_SPUN_PAGE + "He met 4 leaders.").endswith("He met four leaders.")

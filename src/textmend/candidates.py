@@ -109,9 +109,15 @@ _SPACED_PERCENT_RE = regex.compile(
 
 
 # "two countries" spun as "2 international locations": news style spells out one to
-# nine, so a lone figure counting a plural noun is likely the spinner's (ages and
-# measures keep their figures: "5 years old", "3 km" are not matched).
-_COUNT_FIGURE_RE = regex.compile(r"(?<![\w.,$£€%/#-])(?P<n>[2-9])(?= [a-z]+s\b(?! old\b))")
+# nine, so a lone figure counting a plural noun is likely the spinner's. Ages, scores and
+# measures keep their figures in the same style ("5 years old", "3 km", "4 inches of
+# rain", "2 points", "3 goals" are not matched).
+_MEASURES = ("inches|feet|yards|miles|meters|metres|kilometers|kilometres|centimeters|centimetres"
+             "|millimeters|millimetres|pounds|ounces|grams|kilograms|tons|tonnes|gallons|liters"
+             "|litres|acres|hectares|degrees|points|goals|runs|cents|dollars|euros|votes"
+             "|seconds|percentage")
+_COUNT_FIGURE_RE = regex.compile(
+    rf"(?<![\w.,$£€%/#-])(?P<n>[2-9])(?= (?!(?:{_MEASURES})\b)[a-z]+s\b(?! old\b))")
 
 
 def _number_value(words: str) -> int:
