@@ -520,3 +520,17 @@ def test_a_figure_giving_a_measure_or_score_is_not_spelled_out():
                      "The fare rose by 5 cents."):
         assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence), sentence
     assert textmend.repair(_SPUN_PAGE + "He met 4 leaders.").endswith("He met four leaders.")
+
+
+def test_a_name_is_not_reached_through_a_proper_noun_or_another_known_spin():
+    """Moby lists Europe beside Africa, and a verb sense links "occasion" to "institute",
+    but no spinner swaps continents, and "Information" is the spinner's News: these
+    names must not turn into other real ones."""
+    prefix = "The White Home mentioned on Monday that officers would meet. A spokesperson for the "
+    tail = " instructed reporters."
+    out = textmend.repair(prefix + "Financial Commission for Europe" + tail)
+    assert "Commission for Europe told" in out and "Africa" not in out, out
+    out = textmend.repair(prefix + "Central Information Agency" + tail)
+    assert "Intelligence" not in out, out
+    out = textmend.repair(prefix + "Manhattan Occasions" + tail)
+    assert "Institute" not in out, out

@@ -793,6 +793,22 @@ def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple
     return hit
 
 
+def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of: dict) -> bool:
+    """May a name's word be matched through a general thesaurus link (no known swap)?
+
+    Not when either word is rare (names such as Jenny) or no common word at all (proper
+    nouns such as Europe and Africa, which Moby lists together but no spinner swaps),
+    nor when the page word is a known spin of other words: "Occasions" is the spinner's
+    Times, so the Manhattan Occasions is not the Manhattan Institute, however a verb
+    sense links them.
+    """
+    if zipf(page) < 3.0 or zipf(name_word) < 3.0:
+        return True
+    if not analyses(page) or not analyses(name_word):
+        return True
+    return page in originals_of
+
+
 def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
                   max_df: int, swaps: frozenset = frozenset()) -> tuple:
     """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
@@ -845,7 +861,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             if (p in _CONNECTORS or el in _CONNECTORS
                     or not (swap or synonym_match(p, el, thes, analyses))
                     or same_lemma(p, el, analyses)
-                    or (not swap and (zipf(p) < 3.0 or zipf(el) < 3.0))):
+                    or (not swap and _loose_change_barred(p, el, analyses, zipf, originals_of))):
                 changed = -1
                 break
             changed += 1
