@@ -534,3 +534,19 @@ def test_a_name_is_not_reached_through_a_proper_noun_or_another_known_spin():
     assert "Intelligence" not in out, out
     out = textmend.repair(prefix + "Manhattan Occasions" + tail)
     assert "Institute" not in out, out
+
+
+def test_names_keep_their_own_proper_nouns_directions_and_wording():
+    """A near-spelling stands in only for a word no known name uses (Kanagawa is not a
+    misspelt Kanazawa); directions are not synonyms (West Shore is not the Eastern
+    Shore); and a paper-mill phrase inside a longer name is that name's wording."""
+    prefix = "The White Home mentioned on Monday that officers would meet. A spokesperson for the "
+    tail = " instructed reporters."
+    out = textmend.repair(prefix + "Kanagawa Institute of Know-how" + tail)
+    assert "Kanagawa Institute of Technology told" in out, out
+    out = textmend.repair(prefix + "West Shore Neighborhood College" + tail)
+    assert "West Shore Community College told" in out, out
+    out = textmend.repair(prefix + "European Courtroom of Justice" + tail)
+    assert "Justice of Justice" not in out and "European Court of Justice told" in out, out
+    out = textmend.repair(prefix + "European Courtroom of Human Rights" + tail)
+    assert "European Court of Human Rights told" in out, out

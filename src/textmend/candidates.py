@@ -328,6 +328,9 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                             if not words[-1][-1:].isalpha():
                                 continue
                             words = words[:-1] + (words[-1] + suffix,)
+                        added = len(words) - (j - i)
+                        if added > 0 and [w.lower() for w in words[-added:]] == keys[j:j + added]:
+                            continue  # the words it would add follow already ("... of Justice of Justice")
                         name_word = False
                         if in_name and _kept_name(toks, texts, i, j, source, original, is_name):
                             if not _name_word(toks, texts, i, j, source, original, is_name):
@@ -410,9 +413,21 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
     title-case span that is no piece of a known name ("Nationwide Safety Council")."""
     if j == i + 1:
         return True
+    if source == "tortured" and _name_goes_on(toks, i, j):
+        # A paper-mill phrase is lower-case prose: capitalised inside a longer name
+        # ("European Courtroom of Human Rights") it is that name's own wording.
+        return True
     if source != "curated" or original[:1].isupper():
         return False
     return not _title_span(toks, i, j) or _in_known_name(texts, i, j, is_name)
+
+
+def _name_goes_on(toks, i: int, j: int) -> bool:
+    """Does the capitalised run of tokens [i, j) go on before or after them?"""
+    n = len(toks)
+    after = j < n and (_is_cap(toks[j]) or (toks[j].text in _CONNECTORS and j + 1 < n
+                                              and _is_cap(toks[j + 1])))
+    return after or (i > 0 and _is_cap(toks[i - 1]))
 
 
 def _name_word(toks, texts: list[str], i: int, j: int, source: str, original: str,
@@ -793,6 +808,11 @@ def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple
     return hit
 
 
+#: Directions and their adjectives: related words in Moby, never one another's synonym.
+_COMPASS = frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest",
+                                        "southeast", "southwest") for b in ("", "ern"))
+
+
 def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of: dict) -> bool:
     """May a name's word be matched through a general thesaurus link (no known swap)?
 
@@ -804,6 +824,8 @@ def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of
     """
     if zipf(page) < 3.0 or zipf(name_word) < 3.0:
         return True
+    if page in _COMPASS and name_word in _COMPASS:
+        return True  # Moby links the directions, but West Shore is not the Eastern Shore
     if not analyses(page) or not analyses(name_word):
         return True
     return page in originals_of
@@ -846,10 +868,12 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
                 continue
             if p == el or p.startswith(el + " ") or (
                     len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)
-                    and not (thes.originals(p, 1) and thes.originals(el, 1))):
+                    and not (thes.originals(p, 1) and thes.originals(el, 1))
+                    and not gaz.by_token(p)):
                 # Exact (also "court docket" for Court), or nearly: a transliteration
                 # or typo of a non-dictionary word (Hanguk/Hankuk), not another
-                # dictionary word (Minister/Ministry).
+                # dictionary word (Minister/Ministry) nor a word of other known names
+                # (Kanagawa is not a misspelt Kanazawa).
                 if p not in _CONNECTORS:
                     anchors.append(el if " " in p else p)
                 continue
