@@ -413,9 +413,11 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
     title-case span that is no piece of a known name ("Nationwide Safety Council")."""
     if j == i + 1:
         return True
-    if source == "tortured" and _name_goes_on(toks, i, j):
-        # A paper-mill phrase is lower-case prose: capitalised inside a longer name
-        # ("European Courtroom of Human Rights") it is that name's own wording.
+    if source == "tortured" and len(original.split()) > j - i and _name_goes_on(toks, i, j):
+        # A paper-mill phrase that adds words reads a whole name into part of a
+        # longer one: "European Courtroom" is the European Court of Justice, but
+        # "European Courtroom of Human Rights" is another court. (Other rows mend
+        # Title Case terms: "Manufactured Neural Networks", "Deep Getting to know".)
         return True
     if source != "curated" or original[:1].isupper():
         return False
