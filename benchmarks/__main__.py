@@ -86,7 +86,26 @@ def _damage(system, docs) -> dict:
             "scorer_damage": dmg, "scorer_damage_per_10k": per_10k(dmg, words)}
 
 
-def run_system(system, restor, clean, det, seed, texts, external=()) -> dict:
+def _names(system, probes: list[tuple[str, str]]) -> dict:
+    """Spun known names on a spun page: restored exactly, left as they are, or turned
+    into something else (usually another real name); and the same names unspun on the
+    same page: how many a system changes (damage)."""
+    counts = {"restored": 0, "unchanged": 0, "other": 0, "genuine_changed": 0}
+    for name, spun in probes:
+        out = system.explain(C.NAME_PAGE.format(spun))[0]
+        if f"for the {name} " in out:
+            counts["restored"] += 1
+        elif f"for the {spun} " in out:
+            counts["unchanged"] += 1
+        else:
+            counts["other"] += 1
+        counts["genuine_changed"] += f"for the {name} " not in system.explain(C.NAME_PAGE.format(name))[0]
+    n = max(len(probes), 1)
+    return {"probes": len(probes), **counts,
+            **{f"{k}_rate": round(v / n, 4) for k, v in counts.items()}}
+
+
+def run_system(system, restor, clean, det, seed, texts, external=(), names=()) -> dict:
     res: dict = {"restoration": {}, "damage": {}, "detection": {}}
     for corpus in restor:
         outs = [system.explain(d.text)[0] for d in corpus.docs]
@@ -115,6 +134,8 @@ def run_system(system, restor, clean, det, seed, texts, external=()) -> dict:
     for name, (pos, neg) in det.items():
         res["detection"][name] = detection([sc(d) for d in pos], [sc(d) for d in neg])
     log(f"  detection AUC (all): {res['detection']['all']['auc']}")
+    res["names"] = _names(system, names)
+    log(f"  names: {res['names']['restored_rate']} restored, {res['names']['other_rate']} other")
     out, n = system.explain(seed.text)
     res["seed"] = {"words": C.words(seed.text), "edits": n}
     res["speed"] = speed(system, texts)
@@ -142,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     det = C.load_detection(args.quick, clean)
     seed = C.load_seed()
     texts = C.speed_texts(restor, clean, args.quick)
+    names_probes = C.load_names(args.quick)
 
     import textmend  # for the version line only
 
@@ -161,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                         "words": c.words} for c in external},
         },
         "detection_sets": {k: {"positives": len(p), "negatives": len(n)} for k, (p, n) in det.items()},
+        "name_probes": len(names_probes),
         "systems": {},
     }
     failed = False
@@ -189,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             report["systems"][name] = entry
             continue
         try:
-            entry.update(run_system(system, restor, clean, det, seed, texts, external))
+            entry.update(run_system(system, restor, clean, det, seed, texts, external, names_probes))
             if isinstance(cold[name], Exception):
                 raise cold[name]
             entry["speed"].update(cold[name])

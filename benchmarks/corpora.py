@@ -1,7 +1,9 @@
 """Benchmark corpora: what is measured on which files (all under corpora/, never shipped)."""
 from __future__ import annotations
 
+import gzip
 import json
+import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +41,7 @@ EXTERNAL_CLEAN = [("clean-external-news", "build/external/clean-lee.jsonl")]
 REAL_SPUN = "real-spun/web-excerpts.jsonl"
 SEED = "seed/seed-spun-news.txt"
 DETECTION_SETS = ["real-web", "synthetic-r0.05", "synthetic-r0.15", "synthetic-r0.30", "all"]
-QUICK = {"synthetic": 3, "tortured": 40, "clean": 6, "real": 3, "detect-synthetic": 3}
+QUICK = {"synthetic": 3, "tortured": 40, "clean": 6, "real": 3, "detect-synthetic": 3, "names": 60}
 
 
 def words(text: str) -> int:
@@ -199,3 +201,63 @@ def speed_texts(restoration: list[Corpus], clean: list[Corpus], quick: bool) -> 
     real = [r["text"] for r in _jsonl(REAL_SPUN)]
     spun += real[:QUICK["real"]] if quick else real
     return {"spun": spun, "clean": [d.text for c in clean for d in c.docs]}
+
+
+#: Name probes: a known name inside a spun page (the first sentence gives the page
+#: document-level evidence of spinning, as a real spun article would).
+NAME_PAGE = ("The White Home mentioned on Monday that officers would meet. "
+             "A spokesperson for the {} instructed reporters.")
+#: Gazetteer kinds sampled for name probes: organisations, titles, events, laws
+#: (people and places are rarely made of dictionary words a spinner swaps).
+NAME_KINDS = frozenset("org_gov org company think_tank org_intl media military sports university "
+                       "event treaty title building party law".split())
+NAME_PROBES = 1000
+_PACKAGE_DATA = ROOT / "src" / "textmend" / "data"
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for"})
+
+
+def load_names(quick: bool) -> list[tuple[str, str]]:
+    """(name, spun name) pairs: multiword gazetteer names whose capitalised words are
+    swapped for the spun form the phrasebook knows best for them (curated one-word rows
+    of prior >= 0.2), fixed sample. Circular by design: it measures the name alignment
+    (synonym-aware matching, gating, choice among rival names) on the spinner's known
+    swaps, not knowledge the package lacks."""
+    swap: dict[str, tuple[str, float]] = {}
+    with gzip.open(_PACKAGE_DATA / "phrasebook.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 4 or p[3] != "curated" or " " in p[0] or " " in p[1]:
+                continue
+            try:
+                prior = float(p[2])
+            except ValueError:
+                continue
+            original = p[1].lower()
+            if prior >= 0.2 and (original not in swap or (prior, p[0]) > (swap[original][1], swap[original][0])):
+                swap[original] = (p[0], prior)
+    names: list[str] = []
+    with gzip.open(_PACKAGE_DATA / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#postings"):
+                break
+            p = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(p) < 2 or p[1] not in NAME_KINDS:
+                continue
+            if " " in p[0] and p[0][:1].isupper():
+                names.append(p[0])
+    random.Random(11).shuffle(names)
+    out: list[tuple[str, str]] = []
+    for name in names:
+        words = name.split()
+        spun = []
+        for w in words:
+            s = swap.get(w.lower())
+            if s and w[:1].isupper() and w.lower() not in _NAME_CONNECTORS:
+                spun.append(s[0][:1].upper() + s[0][1:])
+            else:
+                spun.append(w)
+        if spun != words and "{" not in " ".join(spun):
+            out.append((name, " ".join(spun)))
+        if len(out) >= (QUICK["names"] if quick else NAME_PROBES):
+            break
+    return out

@@ -135,6 +135,24 @@ def render(rep: dict) -> str:
         lines.append(f"| {s} ({v['positives']} / {v['negatives']}) | " + " | ".join(cells) + " |")
     lines += [
         "",
+        "## Names",
+        "",
+        f"{rep.get('name_probes', 0)} multiword names from textmend's gazetteer (organisations, titles, "
+        "events, laws), each capitalised word swapped for the spun form the phrasebook knows best "
+        "for it (\"Department of Defense\" -> \"Division of Protection\"), placed on a spun page "
+        "(benchmarks/corpora.py `load_names`). Built from textmend's own swap table, so this measures "
+        "name alignment and the choice among rival names, not missing knowledge. *genuine changed*: "
+        "the same names unspun on the same page that a system changes.",
+        "",
+        "| system | restored | left unchanged | other text | genuine changed |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for n in names:
+        r = systems[n].get("names") or {}
+        lines.append(f"| {n} | {_f(r.get('restored_rate'))} | {_f(r.get('unchanged_rate'))} | "
+                     f"{_f(r.get('other_rate'))} | {_f(r.get('genuine_changed_rate'))} |")
+    lines += [
+        "",
         "## Speed",
         "",
         "Words per CPU-second (per core) for `repair`, on spun and on clean text. *new*: text the "
