@@ -550,3 +550,11 @@ def test_names_keep_their_own_proper_nouns_directions_and_wording():
     assert "Justice of Justice" not in out and "European Court of Justice told" in out, out
     out = textmend.repair(prefix + "European Courtroom of Human Rights" + tail)
     assert "European Court of Human Rights told" in out, out
+
+
+def test_a_name_repair_does_not_repeat_the_word_beside_it():
+    """"Arts and Technology" aligns with a known "Science and Technology", but after
+    "Science," that reads part of a longer name as another one."""
+    page = ("The White Home mentioned on Monday that officers would meet. A spokesperson for the "
+            "University of Science, Arts and Technology instructed reporters.")
+    assert "Science, Arts and Technology told" in textmend.repair(page)

@@ -912,6 +912,21 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
     return tuple(out)
 
 
+def _repeats_neighbour(toks, i: int, j: int, words: tuple[str, ...]) -> bool:
+    """Would the repair of tokens [i, j) by ``words`` repeat the word just before or after
+    the span (across a comma)? A real name's words sit beside other words; a repair that
+    makes "Science, Science" has read part of a longer name as another name."""
+    k = i - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    if k >= 0 and toks[k].text.lower() == words[0].lower() != toks[i].text.lower():
+        return True
+    k = j
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    return k < len(toks) and toks[k].text.lower() == words[-1].lower() != toks[j - 1].text.lower()
+
+
 def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
              max_len: int = 8, max_df: int = 1500, swaps: frozenset = frozenset()) -> Iterator[Candidate]:
     """Capitalised spans that align token by token with a gazetteer name.
@@ -979,6 +994,8 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps)
                     _bounded_set(matches, key, found)
                 for etoks, prior, why, strength, changed, loose in found:
+                    if _repeats_neighbour(toks, i, j, etoks):
+                        continue  # "Science, Arts and Technology" is no "Science, Science and ..."
                     c = _make(sentence, text, i, j, etoks, "gazetteer", prior, why)
                     c.extra["anchor"] = strength
                     c.extra["changed"] = changed
