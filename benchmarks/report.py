@@ -23,6 +23,9 @@ WHAT = {
     "handspun-news-articles-heldout-3": "five regional-news articles (616-638 words) by a sixth "
                                         "separate author, spun from one swap dictionary; scored "
                                         "only, never looked at",
+    "handspun-news-articles-heldout-4": "five articles (640-648 words) by a seventh separate "
+                                        "author, spun with a 495-entry scraper-style dictionary; "
+                                        "scored only, never looked at",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
