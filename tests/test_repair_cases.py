@@ -558,3 +558,13 @@ def test_a_name_repair_does_not_repeat_the_word_beside_it():
     page = ("The White Home mentioned on Monday that officers would meet. A spokesperson for the "
             "University of Science, Arts and Technology instructed reporters.")
     assert "Science, Arts and Technology told" in textmend.repair(page)
+
+
+def test_a_name_word_is_mended_when_the_unknown_name_goes_on_after_it():
+    """"Nationwide Institute of ..." (a name the gazetteer lacks) is the spinner's
+    National Institute; a known name with a possessive keeps its words."""
+    out = textmend.repair(_SPUN_PAGE + "A professor at the Nationwide Institute of Geological "
+                          "Sciences mentioned the quake occurred on a quiet fault.")
+    assert "National Institute of Geological Sciences" in out, out
+    kept = "A spokesperson for the Veterans' Employment and Training Service told reporters."
+    assert textmend.repair(_SPUN_PAGE + kept).endswith(kept)

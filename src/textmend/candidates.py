@@ -421,7 +421,7 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
         return True
     if source != "curated" or original[:1].isupper():
         return False
-    return not _title_span(toks, i, j) or _in_known_name(texts, i, j, is_name)
+    return not _title_span(toks, i, j) or _in_known_name(toks, i, j, is_name)
 
 
 def _name_goes_on(toks, i: int, j: int) -> bool:
@@ -439,7 +439,7 @@ def _name_word(toks, texts: list[str], i: int, j: int, source: str, original: st
     title-case span of two or more capitalised words, never in a known name; the
     candidate is marked so that scoring asks the language model for clear support."""
     return (j == i + 1 and source == "curated" and original.islower()
-            and _title_span(toks, i, j) and not _in_known_name(texts, i, j, is_name))
+            and _title_span(toks, i, j) and not _in_known_name(toks, i, j, is_name))
 
 
 def _renames(texts: list[str], i: int, j: int, words: tuple[str, ...]) -> bool:
@@ -463,22 +463,33 @@ def _title_span(toks, i: int, j: int) -> bool:
     # "Financial institution of Korea": the name goes on after the span;
     # "Deutsche Financial institution": it started before it.
     caps += (j + 1 < len(toks) and toks[j].text in _CONNECTORS and toks[j + 1].text[:1].isupper())
+    # "Nationwide Institute of ...": the name goes on straight after the span.
+    caps += j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper()
     caps += i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper()
     return toks[i].text[:1].isupper() and lower <= 1 and caps >= 2
 
 
-def _in_known_name(texts: list[str], i: int, j: int, is_name) -> bool:
-    """Is the span [i, j) part of a known name within its capitalised run?"""
+def _in_known_name(toks, i: int, j: int, is_name) -> bool:
+    """Is the span [i, j) part of a known name within its capitalised run? (A possessive
+    apostrophe joins the run: "Veterans' Employment and Training Service".)"""
     if is_name is None:
         return False
+    texts = [t.text for t in toks]
+
     def in_run(k: int) -> bool:
-        return texts[k][:1].isupper() or texts[k] in _CONNECTORS
+        return texts[k][:1].isupper() or texts[k] in _CONNECTORS or texts[k] in ("'", "\u2019")
+
+    def spelled(x: int, y: int) -> str:
+        # the page's own spacing: "Veterans'" is one word of the name, not "Veterans '"
+        return "".join((" " if k > x and toks[k].start > toks[k - 1].end else "") + texts[k]
+                       for k in range(x, y))
+
     a, b = i, j
     while a > 0 and in_run(a - 1):
         a -= 1
     while b < len(texts) and in_run(b):
         b += 1
-    return any(is_name(" ".join(texts[x:y])) for x in range(a, i + 1) for y in range(j, b + 1)
+    return any(is_name(spelled(x, y)) for x in range(a, i + 1) for y in range(j, b + 1)
                if texts[x][:1].isupper() and texts[y - 1][:1].isupper())
 
 
