@@ -568,3 +568,16 @@ def test_a_name_word_is_mended_when_the_unknown_name_goes_on_after_it():
     assert "National Institute of Geological Sciences" in out, out
     kept = "A spokesperson for the Veterans' Employment and Training Service told reporters."
     assert textmend.repair(_SPUN_PAGE + kept).endswith(kept)
+
+
+def test_names_with_a_comma_or_plural_possessive_align():
+    """The gazetteer writes "Agriculture," and "Veterans'" as one word; the page splits off
+    the mark. Both spellings of the same name must meet, and known ones stay as they are."""
+    prefix = "The White Home mentioned on Monday that officers would meet. A spokesperson for the "
+    tail = " instructed reporters."
+    out = textmend.repair(prefix + "Ministry of Agriculture, Meals and Rural Affairs" + tail)
+    assert "the Ministry of Agriculture, Food and Rural Affairs told" in out, out
+    out = textmend.repair(prefix + "Veterans' Employment and Coaching Service" + tail)
+    assert "the Veterans' Employment and Training Service told" in out, out
+    out = textmend.repair(prefix + "Apple, Google and Microsoft" + tail)
+    assert "the Apple, Google and Microsoft told" in out, out

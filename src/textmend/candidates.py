@@ -857,7 +857,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
     n = len(lows)
     originals_of = _swap_tables(swaps)[0]
     ids: set[int] = set()
-    for w in set(lows):
+    for w in {w.rstrip(",'") for w in lows}:
         if w not in _CONNECTORS:
             ids.update(_names_by_length(gaz, by_length, w, max_df).get(n, ()))
             # and names whose word this may be a known spin of (no word kept as is)
@@ -872,11 +872,17 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
         spelled = list(etoks)  # the name as the repair writes it
         for k, (p, e) in enumerate(zip(lows, etoks)):
-            el = e.lower()
+            el = e.lower().replace("\u2019", "'")
+            mark = p[-1:] if p[-1:] in (",", "'") else ""
+            if mark != (el[-1:] if el[-1:] in (",", "'") else ""):
+                changed = -1  # "Agriculture," aligns only with a name word before a comma
+                break
+            if mark and len(p) > 1 and len(el) > 1:
+                p, el = p[:-1], el[:-1]
             if p != el and " " not in p and spelling_variants(p, el):
                 # The page's British or American spelling of the name's word ("Centre"
                 # for Center) is the same word: an anchor, and the repair keeps it.
-                spelled[k] = transfer_case(e, p)
+                spelled[k] = transfer_case(e[:-1], p) + e[-1] if mark else transfer_case(e, p)
                 anchors.append(p)
                 continue
             if p == el or p.startswith(el + " ") or (
@@ -923,6 +929,34 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
     return tuple(out)
 
 
+#: Punctuation a name word may carry, as the gazetteer writes it ("Agriculture,", "Veterans'").
+_NAME_MARKS = {",": ",", "'": "'", "\u2019": "'"}
+
+
+def _name_mark(toks, k: int) -> bool:
+    """Is token k a comma or a plural-possessive apostrophe glued to the word before it?"""
+    return (0 < k < len(toks) and toks[k].text in _NAME_MARKS
+            and toks[k].start == toks[k - 1].end and toks[k - 1].kind == "word")
+
+
+def _name_words(toks, i: int, j: int) -> list[str]:
+    """Lower-case words of tokens [i, j), a glued comma or apostrophe kept on its word
+    ("agriculture,"), as the gazetteer splits names on spaces."""
+    words: list[str] = []
+    for k in range(i, j):
+        if words and _name_mark(toks, k):
+            words[-1] += _NAME_MARKS[toks[k].text]
+        else:
+            words.append(toks[k].text.lower())
+    return words
+
+
+def _spelled(toks, i: int, j: int) -> str:
+    """Tokens [i, j) as the page spaces them (spaces collapsed)."""
+    return "".join((" " if k > i and toks[k].start > toks[k - 1].end else "") + toks[k].text
+                   for k in range(i, j))
+
+
 def _repeats_neighbour(toks, i: int, j: int, words: tuple[str, ...]) -> bool:
     """Would the repair of tokens [i, j) by ``words`` repeat the word just before or after
     the span (across a comma)? A real name's words sit beside other words; a repair that
@@ -966,6 +1000,8 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
             nxt = end
             while nxt < n and nxt - end < 2 and toks[nxt].lower in _CONNECTORS:
                 nxt += 1
+            if nxt == end and _name_mark(toks, end):
+                nxt += 1  # "Agriculture, Food and ...", "Veterans' Employment ..."
             if nxt == end or nxt >= n or not _is_cap(toks[nxt]):
                 break
             end = nxt + 1
@@ -981,7 +1017,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
         for i in range(run_start, run_end):
             for j in range(min(run_end, i + max_len), i + 1, -1):
                 if cap[i - run_start] and cap[j - 1 - run_start]:
-                    name = " ".join(t.text for t in toks[i:j])
+                    name = _spelled(toks, i, j)
                     known = exact.get(name)
                     if known is None:
                         known = gaz.lookup_exact(name) is not None
@@ -996,8 +1032,9 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     continue
                 if any(a <= i and j <= b for a, b in exact_ranges):
                     continue
-                lows = _merge_pairs([t.text.lower() for t in toks[i:j]], pairs)
-                if len(lows) < j - i and _known_without_tail(toks, i, j, pairs, gaz, exact):
+                words = _name_words(toks, i, j)
+                lows = _merge_pairs(words, pairs)
+                if len(lows) < len(words) and _known_without_tail(toks, i, j, pairs, gaz, exact):
                     continue  # "Federal Court docket": a known name plus the split's tail
                 key = (lows, max_df)
                 found = matches.get(key)
