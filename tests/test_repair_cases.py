@@ -476,6 +476,12 @@ _SPUN_PAGE = ("The White Home mentioned on Monday that officers would meet subse
               "Officers instructed reporters the assembly will concentrate on commerce. ")
 
 
+def _spokesperson(name: str) -> str:
+    """Repair of a spun page on which a spokesperson for ``name`` "instructed reporters"."""
+    return textmend.repair("The White Home mentioned on Monday that officers would meet. "
+                           f"A spokesperson for the {name} instructed reporters.")
+
+
 def test_a_word_of_an_unknown_name_is_repaired_only_on_a_spun_page():
     """The gazetteer lacks the "Gauteng Regional Court"; the row "courtroom" -> court
     applies inside it when the page is spun and the model clearly prefers it."""
@@ -526,38 +532,28 @@ def test_a_name_is_not_reached_through_a_proper_noun_or_another_known_spin():
     """Moby lists Europe beside Africa, and a verb sense links "occasion" to "institute",
     but no spinner swaps continents, and "Information" is the spinner's News: these
     names must not turn into other real ones."""
-    prefix = "The White Home mentioned on Monday that officers would meet. A spokesperson for the "
-    tail = " instructed reporters."
-    out = textmend.repair(prefix + "Financial Commission for Europe" + tail)
+    out = _spokesperson("Financial Commission for Europe")
     assert "Commission for Europe told" in out and "Africa" not in out, out
-    out = textmend.repair(prefix + "Central Information Agency" + tail)
-    assert "Intelligence" not in out, out
-    out = textmend.repair(prefix + "Manhattan Occasions" + tail)
-    assert "Institute" not in out, out
+    assert "Intelligence" not in _spokesperson("Central Information Agency")
+    assert "Institute" not in _spokesperson("Manhattan Occasions")
 
 
 def test_names_keep_their_own_proper_nouns_directions_and_wording():
     """A near-spelling stands in only for a word no known name uses (Kanagawa is not a
     misspelt Kanazawa); directions are not synonyms (West Shore is not the Eastern
     Shore); and a paper-mill phrase inside a longer name is that name's wording."""
-    prefix = "The White Home mentioned on Monday that officers would meet. A spokesperson for the "
-    tail = " instructed reporters."
-    out = textmend.repair(prefix + "Kanagawa Institute of Know-how" + tail)
-    assert "Kanagawa Institute of Technology told" in out, out
-    out = textmend.repair(prefix + "West Shore Neighborhood College" + tail)
-    assert "West Shore Community College told" in out, out
-    out = textmend.repair(prefix + "European Courtroom of Justice" + tail)
+    assert "Kanagawa Institute of Technology told" in _spokesperson("Kanagawa Institute of Know-how")
+    assert "West Shore Community College told" in _spokesperson("West Shore Neighborhood College")
+    out = _spokesperson("European Courtroom of Justice")
     assert "Justice of Justice" not in out and "European Court of Justice told" in out, out
-    out = textmend.repair(prefix + "European Courtroom of Human Rights" + tail)
+    out = _spokesperson("European Courtroom of Human Rights")
     assert "European Court of Human Rights told" in out, out
 
 
 def test_a_name_repair_does_not_repeat_the_word_beside_it():
     """"Arts and Technology" aligns with a known "Science and Technology", but after
     "Science," that reads part of a longer name as another one."""
-    page = ("The White Home mentioned on Monday that officers would meet. A spokesperson for the "
-            "University of Science, Arts and Technology instructed reporters.")
-    assert "Science, Arts and Technology told" in textmend.repair(page)
+    assert "Science, Arts and Technology told" in _spokesperson("University of Science, Arts and Technology")
 
 
 def test_a_name_word_is_mended_when_the_unknown_name_goes_on_after_it():
@@ -573,11 +569,8 @@ def test_a_name_word_is_mended_when_the_unknown_name_goes_on_after_it():
 def test_names_with_a_comma_or_plural_possessive_align():
     """The gazetteer writes "Agriculture," and "Veterans'" as one word; the page splits off
     the mark. Both spellings of the same name must meet, and known ones stay as they are."""
-    prefix = "The White Home mentioned on Monday that officers would meet. A spokesperson for the "
-    tail = " instructed reporters."
-    out = textmend.repair(prefix + "Ministry of Agriculture, Meals and Rural Affairs" + tail)
+    out = _spokesperson("Ministry of Agriculture, Meals and Rural Affairs")
     assert "the Ministry of Agriculture, Food and Rural Affairs told" in out, out
-    out = textmend.repair(prefix + "Veterans' Employment and Coaching Service" + tail)
+    out = _spokesperson("Veterans' Employment and Coaching Service")
     assert "the Veterans' Employment and Training Service told" in out, out
-    out = textmend.repair(prefix + "Apple, Google and Microsoft" + tail)
-    assert "the Apple, Google and Microsoft told" in out, out
+    assert "the Apple, Google and Microsoft told" in _spokesperson("Apple, Google and Microsoft")
