@@ -574,3 +574,11 @@ def test_names_with_a_comma_or_plural_possessive_align():
     out = _spokesperson("Veterans' Employment and Coaching Service")
     assert "the Veterans' Employment and Training Service told" in out, out
     assert "the Apple, Google and Microsoft told" in _spokesperson("Apple, Google and Microsoft")
+
+
+def test_an_ordinal_figure_in_a_name_is_restored_beside_a_real_swap():
+    """"1st Modification" is the spinner's First Amendment; a page's own "2nd Infantry
+    Division" (only the ordinal differs from the gazetteer's form) stays as it is."""
+    assert "the First Amendment" in textmend.repair(_SPUN_PAGE + "It violates the 1st Modification.")
+    kept = "Troops of the 2nd Infantry Division arrived."
+    assert textmend.repair(_SPUN_PAGE + kept).endswith(kept)

@@ -709,7 +709,12 @@ def link_weight(page: str, target: str, thes, analyses) -> float:
 
 
 def _is_cap(tok) -> bool:
-    return tok.kind == "word" and tok.text[:1].isupper()
+    return (tok.kind == "word" and tok.text[:1].isupper()) or tok.text in _ORDINALS
+
+
+#: Ordinal figures and the words a name writes for them.
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+             "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
 
 
 _GAZ_AUX: dict[int, tuple] = {}
@@ -870,6 +875,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         etoks = gaz.split_name(eid)
         name, kind = gaz.entries[eid]
         changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
+        ordinals = 0  # changes of an ordinal figure to its word ("1st" <- First)
         spelled = list(etoks)  # the name as the repair writes it
         for k, (p, e) in enumerate(zip(lows, etoks)):
             el = e.lower().replace("\u2019", "'")
@@ -900,6 +906,13 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             # of a change must be common words (not names such as Jenny).
             # (A known spinner swap needs no frequency check: "know-how" <- technology.)
             p, el = _without_possessive(p, el)  # "Folks's" <- People's: compare the words
+            if _ORDINALS.get(p) == el:
+                # "1st Modification" <- First Amendment: the spinner writes ordinals as
+                # figures; a change, but only beside a real swap (a page's own "2nd
+                # Infantry Division" is no spin of the Second).
+                changed += 1
+                ordinals += 1
+                continue
             swap = (p, el) in swaps
             if (p in _CONNECTORS or el in _CONNECTORS
                     or not (swap or synonym_match(p, el, thes, analyses))
@@ -910,7 +923,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             changed += 1
             if not swap:
                 loose.append((p, el))
-        if changed < 1 or (not anchors and (changed < 2 or loose)):
+        if changed - ordinals < 1 or (not anchors and (changed < 2 or loose)):
             # An anchor (a word kept as it is) is needed, unless every changed word is
             # a known spinner swap ("Division of Power" <- Department of Energy, "Legal
             # professional Basic" <- Attorney General): such matches are weak names.
