@@ -720,19 +720,20 @@ _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "
 _GAZ_AUX: dict[int, tuple] = {}
 
 
-def _gaz_memos(gaz, thes, swaps) -> tuple[dict, dict, dict]:
-    """Per-gazetteer plain-dict memos (exact names, names by token and length, span matches).
+def _gaz_memos(gaz, thes, swaps) -> tuple[dict, dict, dict, dict]:
+    """Per-gazetteer plain-dict memos (exact names, names by token and length, span
+    matches, page word / name word alignments).
 
-    Span matches also depend on the thesaurus and the word swaps, so different ones
-    start afresh.
+    Span matches and word alignments also depend on the thesaurus and the word swaps,
+    so different ones start afresh.
     """
     hit = _GAZ_AUX.get(id(gaz))
     if hit is None or hit[0] is not gaz or hit[4] is not thes or hit[5] is not swaps:
-        hit = (gaz, {}, {}, {}, thes, swaps)
+        hit = (gaz, {}, {}, {}, thes, swaps, {})
         if len(_GAZ_AUX) > 16:
             _GAZ_AUX.clear()
         _GAZ_AUX[id(gaz)] = hit
-    return hit[1], hit[2], hit[3]
+    return hit[1], hit[2], hit[3], hit[6]
 
 
 def _bounded_set(memo: dict, key, value) -> None:
@@ -849,14 +850,72 @@ def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of
     return page in originals_of
 
 
+#: `_align_word` verdicts: the page word keeps the name's word (or its other spelling),
+#: replaces it (an ordinal figure only writes its word), or cannot stand for it.
+_KEPT, _CHANGED, _ORDINAL, _MISFIT = "kept", "changed", "ordinal", "misfit"
+
+
+def _align_word(p: str, e: str, gaz, thes, analyses, zipf, swaps: frozenset
+                ) -> tuple[str, str | None, str | None, tuple[str, str] | None]:
+    """How page word ``p`` (lower case; two words for a split name word) lines up with
+    a name's word ``e``: (verdict, anchor word or None, the name word as the repair
+    writes it or None to keep ``e``, (page, name) pair of a change that is no known
+    swap or None).
+
+    Depends on the two words only (and the fixed resources), so `_name_matches` memoises
+    it: the same page word meets the same name words in every overlapping span.
+    """
+    el = e.lower().replace("\u2019", "'")
+    mark = p[-1:] if p[-1:] in (",", "'") else ""
+    if mark != (el[-1:] if el[-1:] in (",", "'") else ""):
+        return _MISFIT, None, None, None  # "Agriculture," aligns only with a name word before a comma
+    if mark and len(p) > 1 and len(el) > 1:
+        p, el = p[:-1], el[:-1]
+    if p != el and " " not in p and spelling_variants(p, el):
+        # The page's British or American spelling of the name's word ("Centre"
+        # for Center) is the same word: an anchor, and the repair keeps it.
+        return _KEPT, p, (transfer_case(e[:-1], p) + e[-1] if mark else transfer_case(e, p)), None
+    if p == el or p.startswith(el + " ") or (
+            len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)
+            and not (thes.originals(p, 1) and thes.originals(el, 1))
+            and not gaz.by_token(p)):
+        # Exact (also "court docket" for Court), or nearly: a transliteration
+        # or typo of a non-dictionary word (Hanguk/Hankuk), not another
+        # dictionary word (Minister/Ministry) nor a word of other known names
+        # (Kanagawa is not a misspelt Kanazawa).
+        if p in _CONNECTORS:
+            return _KEPT, None, None, None
+        return _KEPT, (el if " " in p else p), None, None
+    # A spinner swaps dictionary words for dictionary words: both sides
+    # of a change must be common words (not names such as Jenny).
+    # (A known spinner swap needs no frequency check: "know-how" <- technology.)
+    p, el = _without_possessive(p, el)  # "Folks's" <- People's: compare the words
+    if _ORDINALS.get(p) == el:
+        # "1st Modification" <- First Amendment: the spinner writes ordinals as
+        # figures; a change, but only beside a real swap (a page's own "2nd
+        # Infantry Division" is no spin of the Second).
+        return _ORDINAL, None, None, None
+    swap = (p, el) in swaps
+    if (p in _CONNECTORS or el in _CONNECTORS
+            or not (swap or synonym_match(p, el, thes, analyses))
+            or same_lemma(p, el, analyses)
+            or (not swap and _loose_change_barred(p, el, analyses, zipf,
+                                                  _swap_tables(swaps)[0]))):
+        return _MISFIT, None, None, None
+    return _CHANGED, None, None, (None if swap else (p, el))
+
+
 def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: dict,
-                  max_df: int, swaps: frozenset = frozenset()) -> tuple:
+                  max_df: int, swaps: frozenset = frozenset(), aligned: dict | None = None) -> tuple:
     """Gazetteer names one capitalised span could be a spin of (context-free, so memoised
     by the caller): (name tokens, prior, why, anchor strength, words changed, how many
     changes are no known swap from ``swaps``) per match.
 
     A changed word must be a thesaurus synonym of the name's word or one of ``swaps``,
-    the phrasebook's (spun, original) word pairs."""
+    the phrasebook's (spun, original) word pairs (`_align_word`, memoised in
+    ``aligned``)."""
+    if aligned is None:
+        aligned = {}
     # Names sharing any page word that is not too common (a spinner may have
     # swapped all but one word, so every word can be the anchor).
     n = len(lows)
@@ -873,56 +932,30 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         # Personal names are not made of dictionary words a spinner swaps, and a
         # shared given name proves nothing ("Mark Antony"): they are not indexed here.
         etoks = gaz.split_name(eid)
-        name, kind = gaz.entries[eid]
         changed, anchors, loose = 0, [], []  # loose: changed words that are no known swap
         ordinals = 0  # changes of an ordinal figure to its word ("1st" <- First)
         spelled = list(etoks)  # the name as the repair writes it
         for k, (p, e) in enumerate(zip(lows, etoks)):
-            el = e.lower().replace("\u2019", "'")
-            mark = p[-1:] if p[-1:] in (",", "'") else ""
-            if mark != (el[-1:] if el[-1:] in (",", "'") else ""):
-                changed = -1  # "Agriculture," aligns only with a name word before a comma
+            step = aligned.get((p, e))
+            if step is None:
+                step = _align_word(p, e, gaz, thes, analyses, zipf, swaps)
+                _bounded_set(aligned, (p, e), step)
+            verdict, anchor, respelled, pair = step
+            if verdict is _MISFIT:
+                changed = -1
                 break
-            if mark and len(p) > 1 and len(el) > 1:
-                p, el = p[:-1], el[:-1]
-            if p != el and " " not in p and spelling_variants(p, el):
-                # The page's British or American spelling of the name's word ("Centre"
-                # for Center) is the same word: an anchor, and the repair keeps it.
-                spelled[k] = transfer_case(e[:-1], p) + e[-1] if mark else transfer_case(e, p)
-                anchors.append(p)
-                continue
-            if p == el or p.startswith(el + " ") or (
-                    len(p) >= 6 and fuzz.ratio(p, el, score_cutoff=85)
-                    and not (thes.originals(p, 1) and thes.originals(el, 1))
-                    and not gaz.by_token(p)):
-                # Exact (also "court docket" for Court), or nearly: a transliteration
-                # or typo of a non-dictionary word (Hanguk/Hankuk), not another
-                # dictionary word (Minister/Ministry) nor a word of other known names
-                # (Kanagawa is not a misspelt Kanazawa).
-                if p not in _CONNECTORS:
-                    anchors.append(el if " " in p else p)
-                continue
-            # A spinner swaps dictionary words for dictionary words: both sides
-            # of a change must be common words (not names such as Jenny).
-            # (A known spinner swap needs no frequency check: "know-how" <- technology.)
-            p, el = _without_possessive(p, el)  # "Folks's" <- People's: compare the words
-            if _ORDINALS.get(p) == el:
-                # "1st Modification" <- First Amendment: the spinner writes ordinals as
-                # figures; a change, but only beside a real swap (a page's own "2nd
-                # Infantry Division" is no spin of the Second).
+            if verdict is _ORDINAL:
                 changed += 1
                 ordinals += 1
                 continue
-            swap = (p, el) in swaps
-            if (p in _CONNECTORS or el in _CONNECTORS
-                    or not (swap or synonym_match(p, el, thes, analyses))
-                    or same_lemma(p, el, analyses)
-                    or (not swap and _loose_change_barred(p, el, analyses, zipf, originals_of))):
-                changed = -1
-                break
-            changed += 1
-            if not swap:
-                loose.append((p, el))
+            if anchor is not None:
+                anchors.append(anchor)
+            if respelled is not None:
+                spelled[k] = respelled
+            if verdict is _CHANGED:
+                changed += 1
+                if pair is not None:
+                    loose.append(pair)
         if changed - ordinals < 1 or (not anchors and (changed < 2 or loose)):
             # An anchor (a word kept as it is) is needed, unless every changed word is
             # a known spinner swap ("Division of Power" <- Department of Energy, "Legal
@@ -934,6 +967,7 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             # synonym or a known spinner swap, not any thesaurus link.
             continue
         strength = max((min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors), default=0.0)
+        name, kind = gaz.entries[eid]
         out.append((tuple(spelled), 0.5 + 0.5 * strength,
                     f"gazetteer: aligns with {kind} {name!r} "
                     f"({changed} synonym-swapped word(s), "
@@ -996,7 +1030,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
     """
     toks = sentence.tokens
     n = len(toks)
-    exact, by_length, matches = _gaz_memos(gaz, thes, swaps)
+    exact, by_length, matches, aligned = _gaz_memos(gaz, thes, swaps)
     pairs = _swap_tables(swaps)[1]
     k = 0
     while k < n:
@@ -1052,7 +1086,8 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                 key = (lows, max_df)
                 found = matches.get(key)
                 if found is None:
-                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps)
+                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps,
+                                          aligned)
                     _bounded_set(matches, key, found)
                 for etoks, prior, why, strength, changed, loose in found:
                     if _repeats_neighbour(toks, i, j, etoks):
