@@ -141,18 +141,19 @@ def _lm_words(state: SentenceState, text: str) -> tuple[str, ...]:
 QUICK_MIN = 0.5
 
 
-#: Per (normaliser, model): (replacement strings -> `_rep_form` of each, swap-filter
-#: verdicts by page context). Plain dicts, cleared when large.
-_REP_FORMS: dict[tuple, tuple[dict, dict]] = {}
+#: Per (normaliser, model): (tuple of replacement strings -> `_rep_form` of each,
+#: swap-filter verdicts by page context, one replacement string -> its `_rep_form`).
+#: Plain dicts, cleared when large.
+_REP_FORMS: dict[tuple, tuple[dict, dict, dict]] = {}
 
 
-def _rep_forms(state: SentenceState, model) -> tuple[dict, dict]:
+def _rep_forms(state: SentenceState, model) -> tuple[dict, dict, dict]:
     owner = (state.norm, model)
     memos = _REP_FORMS.get(owner)
     if memos is None:
         if len(_REP_FORMS) > 8:
             _REP_FORMS.clear()
-        memos = _REP_FORMS[owner] = ({}, {})
+        memos = _REP_FORMS[owner] = ({}, {}, {})
     else:
         for memo in memos:
             if len(memo) > 50_000:
@@ -189,7 +190,7 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
     lp2_id, word_id = model.bigram_logprob_id, model.word_id
     cur = state.cur
     toks = state.tokens
-    memo, verdicts = _rep_forms(state, model)
+    memo, verdicts, by_rep = _rep_forms(state, model)
     ncur = len(cur)
 
     def keep(i: int, j: int, reps: tuple[str, ...]) -> tuple[bool, ...]:
@@ -217,7 +218,16 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
         r_id = word_id(r) if r else None
         forms = memo.get(reps)
         if forms is None:
-            forms = memo[reps] = [_rep_form(state, model, rep) for rep in reps]
+            # New option tuples mostly repeat strings met in other tuples ("said",
+            # "house"): each string's form is worked out once. A tuple, not a list:
+            # the cyclic GC untracks it (thousands stay memoised).
+            built = []
+            for rep in reps:
+                form = by_rep.get(rep)
+                if form is None:
+                    form = by_rep[rep] = _rep_form(state, model, rep)
+                built.append(form)
+            forms = memo[reps] = tuple(built)
         flags: list[bool] = []
         failed = False
         for low, n, lp_n, n_id in forms:
