@@ -670,12 +670,15 @@ def same_lemma(page: str, target: str, analyses) -> bool:
     return any(lemma in theirs for lemma in _lemma_info(page, analyses))  # 1-3 lemmas each
 
 
-_SYN_CACHE: dict[tuple[str, str], bool] = {}
+#: "page\ntarget" -> verdict. A string key, not a (page, target) tuple: new text adds
+#: tens of thousands of entries, and every tuple is an object the cyclic GC counts and
+#: scans until it untracks it (words never hold a line break, so the key is unambiguous).
+_SYN_CACHE: dict[str, bool] = {}
 
 
 def synonym_match(page: str, target: str, thes, analyses) -> bool:
     """True when ``page`` could be a spinner's synonym of ``target`` (lemma-aware, cached)."""
-    key = (page, target)
+    key = page + "\n" + target
     hit = _SYN_CACHE.get(key)
     if hit is not None:
         return hit
@@ -853,6 +856,8 @@ def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of
 #: `_align_word` verdicts: the page word keeps the name's word (or its other spelling),
 #: replaces it (an ordinal figure only writes its word), or cannot stand for it.
 _KEPT, _CHANGED, _ORDINAL, _MISFIT = "kept", "changed", "ordinal", "misfit"
+#: The usual answer, shared (memoising it allocates nothing for the GC to track).
+_NO_FIT = (_MISFIT, None, None, None)
 
 
 def _align_word(p: str, e: str, gaz, thes, analyses, zipf, swaps: frozenset
@@ -863,12 +868,13 @@ def _align_word(p: str, e: str, gaz, thes, analyses, zipf, swaps: frozenset
     swap or None).
 
     Depends on the two words only (and the fixed resources), so `_name_matches` memoises
-    it: the same page word meets the same name words in every overlapping span.
+    it (by "page\nname" string, see ``_SYN_CACHE``): the same page word meets the same
+    name words in every overlapping span.
     """
     el = e.lower().replace("\u2019", "'")
     mark = p[-1:] if p[-1:] in (",", "'") else ""
     if mark != (el[-1:] if el[-1:] in (",", "'") else ""):
-        return _MISFIT, None, None, None  # "Agriculture," aligns only with a name word before a comma
+        return _NO_FIT  # "Agriculture," aligns only with a name word before a comma
     if mark and len(p) > 1 and len(el) > 1:
         p, el = p[:-1], el[:-1]
     if p != el and " " not in p and spelling_variants(p, el):
@@ -901,7 +907,7 @@ def _align_word(p: str, e: str, gaz, thes, analyses, zipf, swaps: frozenset
             or same_lemma(p, el, analyses)
             or (not swap and _loose_change_barred(p, el, analyses, zipf,
                                                   _swap_tables(swaps)[0]))):
-        return _MISFIT, None, None, None
+        return _NO_FIT
     return _CHANGED, None, None, (None if swap else (p, el))
 
 
@@ -936,10 +942,11 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
         ordinals = 0  # changes of an ordinal figure to its word ("1st" <- First)
         spelled = list(etoks)  # the name as the repair writes it
         for k, (p, e) in enumerate(zip(lows, etoks)):
-            step = aligned.get((p, e))
+            pair_key = p + "\n" + e
+            step = aligned.get(pair_key)
             if step is None:
                 step = _align_word(p, e, gaz, thes, analyses, zipf, swaps)
-                _bounded_set(aligned, (p, e), step)
+                _bounded_set(aligned, pair_key, step)
             verdict, anchor, respelled, pair = step
             if verdict is _MISFIT:
                 changed = -1
