@@ -316,8 +316,12 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                         phrase += " " + keys[j - 1]
                     if toks[j - 1].kind == "num" and _number_goes_on(toks, texts, j):
                         continue  # "the 2 Kings", "the 6 June", "the 3 p.m.", "the 9/11"
-                    rows = [(phrase, "", row) for row in table.get(phrase, ())]
-                    if j > i + 1 and phrase.endswith("'s"):
+                    own = table.get(phrase, ())
+                    possessive = j > i + 1 and phrase.endswith("'s")
+                    if not own and not possessive:
+                        continue  # the usual case: no row for these words
+                    rows = [(phrase, "", row) for row in own]
+                    if possessive:
                         # A possessive last word: "financial institution's" is the row
                         # "financial institution" -> "bank", read as "bank's".
                         rows += [(phrase[:-2], texts[j - 1][-2:], row)

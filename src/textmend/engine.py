@@ -209,9 +209,11 @@ def _document_support(text: str) -> Callable[[str], bool]:
 
     def in_document(word: str) -> bool:
         if not words:
-            for w in {m.group().lower() for m in _LETTERS.finditer(text)}:
+            # findall, not finditer: no match object per word of the document
+            for w in {w.lower() for w in _LETTERS.findall(text)}:
                 words.add(w)
-                words.update(lemma for lemma, _tag in word_analyses(w))
+                for lemma, _tag in word_analyses(w):
+                    words.add(lemma)
         low = word.lower()
         return low in words or any(lemma in words for lemma, _tag in word_analyses(low))
 
