@@ -212,10 +212,22 @@ def swap_filter(model, state: SentenceState, text: str, pruned: set[tuple[int, i
             if known[1]:
                 pruned.add((i, j))
             return known[0]
-        lp_o_prev, lp_o = lp2(prev, o), lp1(o)
-        lp_r_o = lp2(o, r) if r is not None else 0.0
+        o_id = word_id(o)
         prev_id = word_id(prev) if prev else None
         r_id = word_id(r) if r else None
+        # By id where both words are known, as for the options below: the same value
+        # as by string, memoised without a key tuple for the cyclic GC to track.
+        if prev_id is not None and o_id is not None:
+            lp_o_prev = lp2_id(prev_id, o_id)
+        else:
+            lp_o_prev = lp2(prev, o)
+        lp_o = lp1(o)
+        if r is None:
+            lp_r_o = 0.0
+        elif o_id is not None and r_id is not None:
+            lp_r_o = lp2_id(o_id, r_id)
+        else:
+            lp_r_o = lp2(o, r)
         forms = memo.get(reps)
         if forms is None:
             # New option tuples mostly repeat strings met in other tuples ("said",
