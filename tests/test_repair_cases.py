@@ -582,3 +582,14 @@ def test_an_ordinal_figure_in_a_name_is_restored_beside_a_real_swap():
     assert "the First Amendment" in textmend.repair(_SPUN_PAGE + "It violates the 1st Modification.")
     kept = "Troops of the 2nd Infantry Division arrived."
     assert textmend.repair(_SPUN_PAGE + kept).endswith(kept)
+
+
+def test_a_one_word_tortured_row_leaves_ordinary_english_alone():
+    """The paper-mill list holds a few plain words ("bunches" <- groups, "coworkers" <-
+    et al, "a jumble" <- attention deficit hyperactivity disorder, "ruinous" <- acid);
+    in ordinary sentences they are genuine."""
+    for sentence in ("Bunches of grapes hung from the vine.",
+                     "She thanked her coworkers for their support.",
+                     "The drawer was a jumble of old cables.",
+                     "Critics called the plan ruinous."):
+        assert textmend.repair(sentence) == sentence, sentence

@@ -52,6 +52,8 @@ ONE_SYNONYM_NAME = 3.0
 NAME_LOOSE_CTX = 3.0
 #: Context evidence a one-word row needs inside a capitalised name the gazetteer lacks.
 NAME_WORD_CTX = 1.0
+#: Context evidence a one-word tortured row needs when its spun form is a plain English word.
+PLAIN_WORD_CTX = 2.5
 #: Highest gain such a one-word repair in a name may have (below 0: never on a clean page).
 NAME_WORD_CAP = -2.0
 #: Offsets that put each source's break-even at 0 on clean text.
@@ -112,6 +114,10 @@ def gain(c: Candidate) -> float:
             # often genuine English ("had been" -> "were") can look very natural without
             # being one: its context part is capped. Hallmarks ("area unit") keep theirs.
             ctx = min(ctx, RESHAPED_CTX_CAP)
+        if c.extra.get("plain_word") and ctx < PLAIN_WORD_CTX:
+            # A one-word tortured row on an ordinary English word ("ruinous" <- acid,
+            # "coworkers" <- et al): only where the model clearly prefers the original.
+            return -10.0
         g = ctx + FREQ_WEIGHT * uni + _logprior(c)
         if src != "gazetteer":  # a name's prior grades its anchor, not how rare the spun form is
             g += _hallmark(c)

@@ -247,7 +247,28 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
     if "thesaurus" in cfg.sources:
         found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel,
                                     keep=swap_filter(know.lm, state, text, pruned)))
-    return [c for c in found if not spelling_variants(c.original.lower(), c.replacement.lower())]
+    kept = [c for c in found if not spelling_variants(c.original.lower(), c.replacement.lower())]
+    for c in kept:
+        if c.source == "tortured" and _plain_word(c.original, ctx.zipf):
+            c.extra["plain_word"] = True
+    return kept
+
+
+#: Zipf frequency from which a word is ordinary English ("ruinous" 2.4, "bunches" 2.6).
+PLAIN_ZIPF = 2.3
+_ARTICLES = ("a ", "an ", "the ")
+
+
+def _plain_word(spun: str, zipf) -> bool:
+    """Is a tortured row's spun form one ordinary English word (after an article)? The
+    paper-mill list holds a few ("bunches" <- groups, "coworkers" <- et al, "a jumble"
+    <- attention deficit hyperactivity disorder), genuine almost everywhere."""
+    low = spun.lower()
+    for article in _ARTICLES:
+        if low.startswith(article):
+            low = low[len(article):]
+            break
+    return low.isalpha() and zipf(low) >= PLAIN_ZIPF
 
 
 def _blocks(text: str, cfg: Config) -> Iterator[list[Sentence]]:
