@@ -593,3 +593,10 @@ def test_a_one_word_tortured_row_leaves_ordinary_english_alone():
                      "The drawer was a jumble of old cables.",
                      "Critics called the plan ruinous."):
         assert textmend.repair(sentence) == sentence, sentence
+
+
+def test_a_lower_case_phrase_is_not_read_as_an_organisations_name():
+    """WordNet lists "federal aviation administration" as a term, but in lower case "the
+    union's national aviation secretary" is a job title, not a spun agency."""
+    sentence = "That is unfair, said Michael Duran, the union's national aviation secretary."
+    assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence)

@@ -242,8 +242,15 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
                                    swaps=ctx.swaps))
     index, word_map = ctx.term_index
     if index is not None:
-        found.extend(cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
-                                ctx.seen_bigram, novel, word_map, ctx.inflect))
+        for c in cand.terms(text, sent, index, know.thesaurus, ctx.analyses,
+                            ctx.seen_bigram, novel, word_map, ctx.inflect):
+            # A term that names an organisation ("federal aviation administration" in
+            # WordNet) is the gazetteer's, which matches capitalised text only: in
+            # lower case, "the union's national aviation secretary" is no spin of it.
+            # (Places and things stay: papers write "joined together kingdom" for United
+            # Kingdom and "trojan steed" for Trojan horse.)
+            if not _organisation(know.gazetteer, c.words):
+                found.append(c)
     if "thesaurus" in cfg.sources:
         found.extend(cand.thesaurus(text, sent, know.thesaurus, inflection, novel,
                                     keep=swap_filter(know.lm, state, text, pruned)))
@@ -269,6 +276,19 @@ def _plain_word(spun: str, zipf) -> bool:
             low = low[len(article):]
             break
     return low.isalpha() and zipf(low) >= PLAIN_ZIPF
+
+
+#: Gazetteer kinds that name organisations (see `_organisation`).
+_ORG_KINDS = frozenset({"org", "org_gov", "org_gov_state", "org_intl", "company", "think_tank",
+                        "media", "military", "party", "sports", "university"})
+
+
+def _organisation(gaz, words: tuple[str, ...]) -> bool:
+    """Is this multiword term the name of an organisation in the gazetteer?"""
+    if gaz is None:
+        return False
+    eid = gaz.lookup_exact(" ".join(words))
+    return eid is not None and gaz.entries[eid][1] in _ORG_KINDS
 
 
 def _blocks(text: str, cfg: Config) -> Iterator[list[Sentence]]:
