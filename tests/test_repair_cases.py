@@ -600,3 +600,10 @@ def test_a_lower_case_phrase_is_not_read_as_an_organisations_name():
     union's national aviation secretary" is a job title, not a spun agency."""
     sentence = "That is unfair, said Michael Duran, the union's national aviation secretary."
     assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence)
+
+
+def test_a_possessive_one_token_word_reads_its_row():
+    """"membership's" is one token; the row "membership" -> club applies as "club's",
+    keeping the page's apostrophe."""
+    out = textmend.repair(_SPUN_PAGE + "Clients mentioned the membership’s followers had been upset.")
+    assert "the club’s fans were upset" in out, out

@@ -307,7 +307,8 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
             # form ("homes" -> houses, 0.1) overrides the one its lemma inherits ("home"
             # -> house, 0.2). VBD and VBN readings also give the same forms.
             made: set[tuple[int, str]] = set()
-            if low0 in first:
+            if low0 in first or (low0.endswith("'s") and low0[:-2] in first):
+                # (a possessive one-token word, "membership's", reads its row below)
                 phrase = low0
                 for j in range(i + 1, min(b, i + maxlen) + 1):
                     if j > i + 1:
@@ -317,13 +318,14 @@ def phrasebook(text: str, sentence: Sentence, book, inflection, max_words: int,
                     if toks[j - 1].kind == "num" and _number_goes_on(toks, texts, j):
                         continue  # "the 2 Kings", "the 6 June", "the 3 p.m.", "the 9/11"
                     own = table.get(phrase, ())
-                    possessive = j > i + 1 and phrase.endswith("'s")
+                    possessive = phrase.endswith("'s") and len(phrase) > 2
                     if not own and not possessive:
                         continue  # the usual case: no row for these words
                     rows = [(phrase, "", row) for row in own]
                     if possessive:
                         # A possessive last word: "financial institution's" is the row
-                        # "financial institution" -> "bank", read as "bank's".
+                        # "financial institution" -> "bank", read as "bank's" (and
+                        # "membership's" the row "membership" -> "club", as "club's").
                         rows += [(phrase[:-2], texts[j - 1][-2:], row)
                                  for row in table.get(phrase[:-2], ())]
                     for key, suffix, (original, prior, source) in rows:
