@@ -26,6 +26,9 @@ WHAT = {
     "handspun-news-articles-heldout-4": "five articles (640-648 words) by a seventh separate "
                                         "author, spun with a 495-entry scraper-style dictionary; "
                                         "scored only, never looked at",
+    "handspun-news-articles-3": "five articles (633-644 words) by an eighth separate author, "
+                                "spun with a 496-entry scraper-style dictionary; errors looked at "
+                                "(a dev set)",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
