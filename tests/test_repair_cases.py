@@ -607,3 +607,10 @@ def test_a_possessive_one_token_word_reads_its_row():
     keeping the page's apostrophe."""
     out = textmend.repair(_SPUN_PAGE + "Clients mentioned the membership’s followers had been upset.")
     assert "the club’s fans were upset" in out, out
+
+
+def test_a_hallmark_word_inside_an_unknown_name_is_mended():
+    """"Privateness" is no genuine word, so inside a name the gazetteer lacks it needs
+    no help from the language model."""
+    out = textmend.repair(_SPUN_PAGE + "A spokesperson for the Digital Privateness Coalition spoke.")
+    assert "Privacy Coalition" in out, out

@@ -54,6 +54,9 @@ NAME_LOOSE_CTX = 3.0
 NAME_WORD_CTX = 1.0
 #: Context evidence a one-word tortured row needs when its spun form is a plain English word.
 PLAIN_WORD_CTX = 2.5
+#: Prior from which a one-word row's spun form is no genuine word, so that inside an
+#: unknown name it needs no context evidence ("Privateness" <- Privacy).
+HALLMARK_NAME_WORD = 0.9
 #: Highest gain such a one-word repair in a name may have (below 0: never on a clean page).
 NAME_WORD_CAP = -2.0
 #: Offsets that put each source's break-even at 0 on clean text.
@@ -102,10 +105,11 @@ def gain(c: Candidate) -> float:
         g = (0.94 * ctx + 0.43 * uni + 2.5 * _logprior(c) + 0.3 * min(c.extra.get("gap", 0.0), 5.0)
              + 8.2 * c.extra.get("density", 0.0) + SUPPORT_WEIGHT * c.extra.get("support", 0.0) - 4.9)
     else:
-        if c.extra.get("name_word") and ctx < NAME_WORD_CTX:
+        if c.extra.get("name_word") and ctx < NAME_WORD_CTX and c.prior < HALLMARK_NAME_WORD:
             # A word of a name the gazetteer does not know: real names are full of
             # words a spinner also produces ("Division", "Nationwide"), so only clear
             # context evidence counts ("Canadian Affiliation of" -> Association of).
+            # A spun form that is no genuine word ("Privateness") needs none.
             return -10.0
         # A shape edited prose never has ("three.9", "1 p.c") needs no help from the model.
         ctx += ARTEFACT_BONUS * c.extra.get("artefact", 0.0)
