@@ -614,3 +614,13 @@ def test_a_hallmark_word_inside_an_unknown_name_is_mended():
     no help from the language model."""
     out = textmend.repair(_SPUN_PAGE + "A spokesperson for the Digital Privateness Coalition spoke.")
     assert "Privacy Coalition" in out, out
+
+
+def test_a_name_reached_through_several_known_swaps_beats_a_split_word_row():
+    """"Electrical Energy" may be one split word (electricity) or two of a name's words:
+    both readings are aligned, and three known swaps outweigh a model that hardly knows
+    the name."""
+    out = textmend.repair("The White Home mentioned on Monday that officers would meet. The Korea "
+                          "Electrical Energy Company, the state-run utility, mentioned it could "
+                          "shut 20 coal crops.")
+    assert "The Korea Electric Power Corporation, the state-run" in out, out

@@ -1094,14 +1094,22 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     continue
                 words = _name_words(toks, i, j)
                 lows = _merge_pairs(words, pairs)
-                if len(lows) < len(words) and _known_without_tail(toks, i, j, pairs, gaz, exact):
-                    continue  # "Federal Court docket": a known name plus the split's tail
-                key = (lows, max_df)
-                found = matches.get(key)
-                if found is None:
-                    found = _name_matches(lows, gaz, thes, analyses, zipf, by_length, max_df, swaps,
-                                          aligned)
-                    _bounded_set(matches, key, found)
+                readings = [lows]
+                if len(lows) < len(words):
+                    if _known_without_tail(toks, i, j, pairs, gaz, exact):
+                        continue  # "Federal Court docket": a known name plus the split's tail
+                    # Two words may also be two of the name's ("Korea Electrical Energy
+                    # Company" <- Korea Electric Power Corporation), not one split word.
+                    readings.append(tuple(words))
+                found = ()
+                for reading in readings:
+                    key = (reading, max_df)
+                    hit = matches.get(key)
+                    if hit is None:
+                        hit = _name_matches(reading, gaz, thes, analyses, zipf, by_length, max_df,
+                                            swaps, aligned)
+                        _bounded_set(matches, key, hit)
+                    found += hit
                 for etoks, prior, why, strength, changed, loose in found:
                     if _repeats_neighbour(toks, i, j, etoks):
                         continue  # "Science, Arts and Technology" is no "Science, Science and ..."

@@ -48,6 +48,8 @@ ARTEFACT_BONUS = 4.0
 RESHAPED_CTX_CAP = 2.0
 #: Extra bar for a name general synonyms away from a known name, on a clean-looking page.
 ONE_SYNONYM_NAME = 3.0
+#: Gain per known-swap change of a name match beyond the first.
+NAME_SWAP_BONUS = 0.75
 #: Context evidence a name match needs per change that is no known spinner swap.
 NAME_LOOSE_CTX = 3.0
 #: Context evidence a one-word row needs inside a capitalised name the gazetteer lacks.
@@ -128,6 +130,10 @@ def gain(c: Candidate) -> float:
     if src == "gazetteer":
         anchor = c.extra.get("anchor", 0.0)
         g += 3.0 * anchor
+        # Each further word reached by a known spinner swap is evidence the language
+        # model cannot give for a name it hardly knows ("Korea Electrical Energy
+        # Company" <- Korea Electric Power Corporation: three swaps).
+        g += NAME_SWAP_BONUS * max(0, c.extra.get("changed", 0) - c.extra.get("loose", 0) - 1)
         if c.extra.get("loose", 0) and ctx < NAME_LOOSE_CTX * c.extra["loose"]:
             # A change by a general synonym rather than a known spinner swap is how one
             # real name differs from another ("National Treasury", "Public Health
