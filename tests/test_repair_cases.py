@@ -114,6 +114,15 @@ def test_a_stop_inside_a_word_or_number_does_not_end_the_sentence():
         "Version 3.9 of the code ships in 2.1 weeks."
 
 
+def test_a_straight_quote_after_a_space_opens_the_next_sentence():
+    from textmend.tokenize import iter_sentences
+
+    text = 'They met. "At this time is for my mother," he said. He said "no." Then he left.'
+    sentences = [text[s.start:s.end] for s in iter_sentences(text)]
+    assert sentences == ["They met.", '"At this time is for my mother," he said.',
+                         'He said "no."', "Then he left."]
+
+
 def test_many_near_miss_spins_make_a_page_spun_without_one_decisive_fingerprint():
     spun = ("Police have arrested a man in reference to a deadly capturing on Saturday. "
             "Officers mentioned the suspect was detained after a manhunt that lasted greater than 12 hours. "

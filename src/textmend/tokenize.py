@@ -108,7 +108,10 @@ def iter_sentences(text: str, max_chars: int = 2000) -> Iterator[Sentence]:
             pending_end = False
             continue
         if pending_end:
-            if kind == PUNCT and tok.text in "\"'”’)]»":
+            # A closing quote or bracket stays with the sentence; a straight quote
+            # after a space opens the next one ('... meet. "At this time ...').
+            if kind == PUNCT and tok.text in "\"'”’)]»" and (
+                    tok.text not in "\"'" or tok.start == buf[-1].end):
                 buf.append(tok)
                 continue
             if kind != PUNCT or tok.text not in _ENDERS:
