@@ -485,17 +485,13 @@ def _in_known_name(toks, i: int, j: int, is_name) -> bool:
     def in_run(k: int) -> bool:
         return texts[k][:1].isupper() or texts[k] in _CONNECTORS or texts[k] in ("'", "\u2019")
 
-    def spelled(x: int, y: int) -> str:
-        # the page's own spacing: "Veterans'" is one word of the name, not "Veterans '"
-        return "".join((" " if k > x and toks[k].start > toks[k - 1].end else "") + texts[k]
-                       for k in range(x, y))
-
     a, b = i, j
     while a > 0 and in_run(a - 1):
         a -= 1
     while b < len(texts) and in_run(b):
         b += 1
-    return any(is_name(spelled(x, y)) for x in range(a, i + 1) for y in range(j, b + 1)
+    # (with the page's own spacing: "Veterans'" is one word of the name, not "Veterans '")
+    return any(is_name(_spelled(toks, x, y)) for x in range(a, i + 1) for y in range(j, b + 1)
                if texts[x][:1].isupper() and texts[y - 1][:1].isupper())
 
 
