@@ -633,3 +633,11 @@ def test_a_name_reached_through_several_known_swaps_beats_a_split_word_row():
                           "Electrical Energy Company, the state-run utility, mentioned it could "
                           "shut 20 coal crops.")
     assert "The Korea Electric Power Corporation, the state-run" in out, out
+
+
+def test_a_name_with_commas_and_a_connector_after_them_aligns():
+    """Commas and "and" after them stay inside the name; a name of eight words may hold
+    its commas on top ("House Science, Space, and Technology Committee")."""
+    out = textmend.repair(_SPUN_PAGE + "Karen Albright sits on the Home Science, Area, and "
+                          "Technology Committee.")
+    assert "the House Science, Space, and Technology Committee" in out, out

@@ -989,6 +989,10 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
 _NAME_MARKS = {",": ",", "'": "'", "\u2019": "'"}
 
 
+#: Most name marks (commas, apostrophes) one name span may hold beyond its words.
+_MAX_MARKS = 3
+
+
 def _name_mark(toks, k: int) -> bool:
     """Is token k a comma or a plural-possessive apostrophe glued to the word before it?"""
     return (0 < k < len(toks) and toks[k].text in _NAME_MARKS
@@ -1054,10 +1058,11 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
             # Connectors join capitalised words, also two in a row ("University of the
             # Philippines", "Department of the Treasury").
             nxt = end
-            while nxt < n and nxt - end < 2 and toks[nxt].lower in _CONNECTORS:
-                nxt += 1
-            if nxt == end and _name_mark(toks, end):
+            if _name_mark(toks, end):
                 nxt += 1  # "Agriculture, Food and ...", "Veterans' Employment ..."
+            start = nxt
+            while nxt < n and nxt - start < 2 and toks[nxt].lower in _CONNECTORS:
+                nxt += 1  # "Science, Space, and Technology"
             if nxt == end or nxt >= n or not _is_cap(toks[nxt]):
                 break
             end = nxt + 1
@@ -1071,7 +1076,7 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
         cap = [_is_cap(toks[x]) or _pair_end(toks, x, pairs) for x in range(run_start, run_end)]
         exact_ranges: list[tuple[int, int]] = []
         for i in range(run_start, run_end):
-            for j in range(min(run_end, i + max_len), i + 1, -1):
+            for j in range(min(run_end, i + max_len + _MAX_MARKS), i + 1, -1):
                 if cap[i - run_start] and cap[j - 1 - run_start]:
                     name = _spelled(toks, i, j)
                     known = exact.get(name)
@@ -1083,12 +1088,15 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
         for i in range(run_start, run_end):
             if not cap[i - run_start]:
                 continue
-            for j in range(i + 2, min(run_end, i + max_len) + 1):
+            # (commas and apostrophes ride on their words: up to max_len words, not tokens)
+            for j in range(i + 2, min(run_end, i + max_len + _MAX_MARKS) + 1):
                 if not cap[j - 1 - run_start]:
                     continue
                 if any(a <= i and j <= b for a, b in exact_ranges):
                     continue
                 words = _name_words(toks, i, j)
+                if len(words) > max_len:
+                    break
                 lows = _merge_pairs(words, pairs)
                 readings = [lows]
                 if len(lows) < len(words):
