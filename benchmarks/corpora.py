@@ -29,6 +29,7 @@ RESTORATION = [
     ("handspun-news-articles-heldout-4", "handspun/news-articles-heldout-4.gold.jsonl"),
     ("handspun-news-articles-3", "handspun/news-articles-3.gold.jsonl"),
     ("handspun-news-articles-4", "handspun/news-articles-4.gold.jsonl"),
+    ("handspun-news-articles-5", "handspun/news-articles-5.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]

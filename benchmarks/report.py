@@ -32,6 +32,9 @@ WHAT = {
     "handspun-news-articles-4": "five articles (621-647 words) by a ninth separate author, "
                                 "spun with a 499-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
+    "handspun-news-articles-5": "five articles (637-649 words) by a tenth separate author, "
+                                "spun with a 498-entry scraper-style dictionary; errors looked at "
+                                "(a dev set)",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "
