@@ -10,9 +10,14 @@ import textmend
 FRAGMENTS = ["the White Home mentioned", " {that a} ", "how one can", "international locations",
              "profound learning", "http://x.org/a{b c}", "`code`", "<b>", "\n", ". ", "Heart for ",
              "Worldwide Research", "said", "mentioned", "{a|b}", "the primary time"]
+# Numerals in every shape the tokenizer keeps as one token: times, decimals, race times
+# ("27:55.67"), thousands, currency, percent, ordinals, decades.
+numbers = st.from_regex(r"[$£€]?[0-9]{1,3}([.,:][0-9]{1,3}){0,3}(st|nd|rd|th|s|'s|%)?",
+                        fullmatch=True).map(lambda n: f" {n} ")
 texts = st.one_of(
     st.text(max_size=300),
-    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=30).map("".join),
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12), numbers),
+             max_size=30).map("".join),
 )
 COMMON = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -641,3 +641,10 @@ def test_a_name_with_commas_and_a_connector_after_them_aligns():
     out = textmend.repair(_SPUN_PAGE + "Karen Albright sits on the Home Science, Area, and "
                           "Technology Committee.")
     assert "the House Science, Space, and Technology Committee" in out, out
+
+
+def test_a_race_time_with_a_decimal_does_not_break_the_model_lookup():
+    """"27:55.67" is a clock-style time with hundredths: its spoken last word is read
+    after the colon and the point alike (it used to raise ValueError)."""
+    sentence = "She won the 10,000m in 27:55.67 on Saturday."
+    assert textmend.repair(sentence) == sentence

@@ -357,8 +357,8 @@ def _last_number_word(digits: str) -> str:
     """
     if ":" in digits:                       # clock time 12:30 -> "thirty"
         digits = digits.rsplit(":", 1)[1]
-    elif "." in digits:                     # decimal 3.5 -> "three point five"
-        return _ONES[int(digits[-1])]
+    if "." in digits:                       # decimal 3.5 -> "three point five"; also a
+        return _ONES[int(digits[-1])]       # race time 27:55.67 -> "seven"
     n = int(digits.replace(",", "") or "0")
     r = n % 100
     if n == 0:
