@@ -27,6 +27,7 @@ RESTORATION = [
     ("handspun-news-articles-heldout-2", "handspun/news-articles-heldout-2.gold.jsonl"),
     ("handspun-news-articles-heldout-3", "handspun/news-articles-heldout-3.gold.jsonl"),
     ("handspun-news-articles-heldout-4", "handspun/news-articles-heldout-4.gold.jsonl"),
+    ("handspun-news-articles-heldout-5", "handspun/news-articles-heldout-5.gold.jsonl"),
     ("handspun-news-articles-3", "handspun/news-articles-3.gold.jsonl"),
     ("handspun-news-articles-4", "handspun/news-articles-4.gold.jsonl"),
     ("handspun-news-articles-5", "handspun/news-articles-5.gold.jsonl"),

@@ -26,6 +26,9 @@ WHAT = {
     "handspun-news-articles-heldout-4": "five articles (640-648 words) by a seventh separate "
                                         "author, spun with a 495-entry scraper-style dictionary; "
                                         "scored only, never looked at",
+    "handspun-news-articles-heldout-5": "five articles (613-641 words) by an eleventh separate "
+                                        "author, spun with a 491-entry scraper-style dictionary; "
+                                        "scored only, never looked at",
     "handspun-news-articles-3": "five articles (633-644 words) by an eighth separate author, "
                                 "spun with a 496-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
