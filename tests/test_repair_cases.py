@@ -648,3 +648,13 @@ def test_a_race_time_with_a_decimal_does_not_break_the_model_lookup():
     after the colon and the point alike (it used to raise ValueError)."""
     sentence = "She won the 10,000m in 27:55.67 on Saturday."
     assert textmend.repair(sentence) == sentence
+
+
+def test_the_month_may_spun_as_could_is_restored_and_the_verb_is_left():
+    """"on Could 28", "in Could 2024", "in Could and" are the month; a sentence that asks
+    "Could 13 people ...?" and "they Could not" (a capital inside a title) are left."""
+    assert textmend.repair("A storm in Could 2024 produced auroras.") == "A storm in May 2024 produced auroras."
+    assert textmend.repair("It was collected on Could 28.") == "It was collected on May 28."
+    assert textmend.repair("They applied in Could and waited.") == "They applied in May and waited."
+    for kept in ("Could 13 people have died? Nobody knows.", "Could you help?"):
+        assert textmend.repair(kept) == kept

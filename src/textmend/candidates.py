@@ -120,6 +120,16 @@ _COUNT_FIGURE_RE = regex.compile(
     rf"(?<![\w.,$£€%/#-])(?P<n>[2-9])(?= (?!(?:{_MEASURES})\b)[a-z]+s\b(?! old\b))")
 
 
+# The month May spun with the modal's synonym: "on Could 28", "in Could 2024", "in Could
+# and". A capitalised "Could" inside a sentence after a preposition of time, or before a
+# day of the month or a year, is never the verb.
+_MONTH_COULD_RE = regex.compile(
+    r"(?<=\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast"
+    r"|[Nn]ext|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring|[Bb]etween|[Tt]ill)[ -])Could\b"
+    r"|(?<=[\w,] )Could(?= (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?! (?:of|per)\b)|,? (?:19|20)\d\d\b)"
+)
+
+
 def _number_value(words: str) -> int:
     """Value of a spelled-out number below 100 ("twenty-five" -> 25)."""
     total = 0
@@ -146,16 +156,18 @@ def _on_tokens(sentence: Sentence, token_range, text: str, start: int, end: int,
 def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     """Numbers a spinner mangled.
 
-    "three.9" -> "3.9", "1 p.c" -> "1 percent" and "fifteen %" -> "15 percent" are
-    impossible in edited prose: near-certain repairs with an artefact bonus (the "p.c"
+    "three.9" -> "3.9", "1 p.c" -> "1 percent", "fifteen %" -> "15 percent" and "on Could
+    28" -> "on May 28" are impossible in edited prose: near-certain repairs with an
+    artefact bonus (the "p.c"
     row of the phrasebook cannot match: it is three tokens here). "4 corporations" ->
     "four ..." is only likely (news style spells out one to nine): an ordinary row.
     """
     start, end = sentence.start, sentence.end
     spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
     counts = list(_COUNT_FIGURE_RE.finditer(text, start, end))
+    could = text.find("Could", start, end) > start
     if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
-            and not spaced and not counts:
+            and not spaced and not counts and not could:
         return  # every artefact holds one of these: most sentences need no full scan
     token_range = _token_range(sentence)
     # (start, end, words, why, impossible shape): the impossible ones are near-certain
@@ -169,6 +181,8 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
         else:  # "25 %" -> "25 percent": only the sign changes
             a, words = m.end() - 1, ("percent",)
         found.append((a, m.end(), words, "'percent' written as a spaced '%'", True))
+    for m in _MONTH_COULD_RE.finditer(text, start, end) if could else ():
+        found.append((m.start(), m.end(), ("May",), "the month 'May' written as 'Could'", True))
     for m in _NUMBER_ARTEFACT_RE.finditer(text, start, end):
         if m.group("word"):
             digit = str(_NUMBER_WORDS.index(m.group("word").lower()))
