@@ -537,6 +537,11 @@ def test_a_figure_giving_a_measure_or_score_is_not_spelled_out():
     assert textmend.repair(_SPUN_PAGE + "He met 4 leaders.").endswith("He met four leaders.")
 
 
+def test_a_count_figure_before_one_adjective_is_spelled_out_on_a_spun_page():
+    out = textmend.repair(_SPUN_PAGE + "It hit the city's 2 largest hospitals and 3 new clinics.")
+    assert out.endswith("the city's two largest hospitals and three new clinics."), out
+
+
 def test_a_name_is_not_reached_through_a_proper_noun_or_another_known_spin():
     """Moby lists Europe beside Africa, and a verb sense links "occasion" to "institute",
     but no spinner swaps continents, and "Information" is the spinner's News: these

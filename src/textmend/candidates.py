@@ -116,8 +116,12 @@ _MEASURES = ("inches|feet|yards|miles|meters|metres|kilometers|kilometres|centim
              "|millimeters|millimetres|pounds|ounces|grams|kilograms|tons|tonnes|gallons|liters"
              "|litres|acres|hectares|degrees|points|goals|runs|cents|dollars|euros|votes"
              "|seconds|percentage")
+# (one adjective may stand between: "the 2 largest hospitals", "2 new reactors")
+_COUNT_ADJECTIVES = ("new|other|more|major|main|key|big|small|large|young|old|top|senior|separate"
+                     "|different|local|previous|former|rival|[a-z]+est")
 _COUNT_FIGURE_RE = regex.compile(
-    rf"(?<![\w.,$£€%/#-])(?P<n>[2-9])(?= (?!(?:{_MEASURES})\b)[a-z]+s\b(?! old\b))")
+    rf"(?<![\w.,$£€%/#-])(?P<n>[2-9])(?= (?:(?:{_COUNT_ADJECTIVES}) )?(?!(?:{_MEASURES})\b)"
+    rf"[a-z]+s\b(?! old\b))")
 
 
 # The month May spun with the modal's synonym: "on Could 28", "in Could 2024", "in Could
