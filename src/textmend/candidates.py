@@ -169,7 +169,7 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     start, end = sentence.start, sentence.end
     spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
     counts = list(_COUNT_FIGURE_RE.finditer(text, start, end))
-    could = text.find("Could", start, end) > start
+    could = text.find("Could", start + 1, end) >= 0  # not the sentence's first word
     if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
             and not spaced and not counts and not could:
         return  # every artefact holds one of these: most sentences need no full scan
