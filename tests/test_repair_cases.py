@@ -656,10 +656,11 @@ def test_a_race_time_with_a_decimal_does_not_break_the_model_lookup():
 
 
 def test_the_month_may_spun_as_could_is_restored_and_the_verb_is_left():
-    """"on Could 28", "in Could 2024", "in Could and" are the month; a sentence that asks
+    """"on Could 28", "in Could 2024", "in Might," are the month; a sentence that asks
     "Could 13 people ...?" and "they Could not" (a capital inside a title) are left."""
     assert textmend.repair("A storm in Could 2024 produced auroras.") == "A storm in May 2024 produced auroras."
     assert textmend.repair("It was collected on Could 28.") == "It was collected on May 28."
     assert textmend.repair("They applied in Could and waited.") == "They applied in May and waited."
+    assert textmend.repair("It ends in Might, after the final.") == "It ends in May, after the final."
     for kept in ("Could 13 people have died? Nobody knows.", "Could you help?"):
         assert textmend.repair(kept) == kept

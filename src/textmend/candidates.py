@@ -124,13 +124,14 @@ _COUNT_FIGURE_RE = regex.compile(
     rf"[a-z]+s\b(?! old\b))")
 
 
-# The month May spun with the modal's synonym: "on Could 28", "in Could 2024", "in Could
-# and". A capitalised "Could" inside a sentence after a preposition of time, or before a
-# day of the month or a year, is never the verb.
+# The month May spun with a modal's synonym: "on Could 28", "in Could 2024", "in Might,".
+# A capitalised "Could" or "Might" inside a sentence after a preposition of time, or
+# before a day of the month or a year, is never the verb.
 _MONTH_COULD_RE = regex.compile(
     r"(?<=\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast"
-    r"|[Nn]ext|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring|[Bb]etween|[Tt]ill)[ -])Could\b"
-    r"|(?<=[\w,] )Could(?= (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?! (?:of|per)\b)|,? (?:19|20)\d\d\b)"
+    r"|[Nn]ext|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring|[Bb]etween|[Tt]ill)[ -])(?:Could|Might)\b"
+    r"|(?<=[\w,] )(?:Could|Might)(?= (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?! (?:of|per)\b)"
+    r"|,? (?:19|20)\d\d\b)"
 )
 
 
@@ -169,7 +170,8 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     start, end = sentence.start, sentence.end
     spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
     counts = list(_COUNT_FIGURE_RE.finditer(text, start, end))
-    could = text.find("Could", start + 1, end) >= 0  # not the sentence's first word
+    could = (text.find("Could", start + 1, end) >= 0  # not the sentence's first word
+             or text.find("Might", start + 1, end) >= 0)
     if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
             and not spaced and not counts and not could:
         return  # every artefact holds one of these: most sentences need no full scan
@@ -186,7 +188,7 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
             a, words = m.end() - 1, ("percent",)
         found.append((a, m.end(), words, "'percent' written as a spaced '%'", True))
     for m in _MONTH_COULD_RE.finditer(text, start, end) if could else ():
-        found.append((m.start(), m.end(), ("May",), "the month 'May' written as 'Could'", True))
+        found.append((m.start(), m.end(), ("May",), f"the month 'May' written as {m.group()!r}", True))
     for m in _NUMBER_ARTEFACT_RE.finditer(text, start, end):
         if m.group("word"):
             digit = str(_NUMBER_WORDS.index(m.group("word").lower()))

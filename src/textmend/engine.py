@@ -233,7 +233,7 @@ def _propose(text: str, sent: Sentence, ctx: _Context, state: SentenceState, key
         found.extend(cand.spintax(text, sent))
     if "phrasebook" in cfg.sources and (any(t.kind == NUM for t in sent.tokens)
                                         or "%" in sent_text or "p.c" in sent_text
-                                        or "Could" in sent_text):
+                                        or "Could" in sent_text or "Might" in sent_text):
         found.extend(cand.number_artefacts(text, sent))  # every artefact holds one of these
     if know.phrasebook is not None:
         found.extend(cand.phrasebook(text, sent, know.phrasebook, inflection, cfg.max_phrase_words,
