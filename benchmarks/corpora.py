@@ -45,7 +45,8 @@ CLEAN = [("clean-news", "clean/news.jsonl"), ("clean-science", "clean/science.js
 EXTERNAL_CLEAN = [("clean-external-news", "build/external/clean-lee.jsonl")]
 REAL_SPUN = "real-spun/web-excerpts.jsonl"
 SEED = "seed/seed-spun-news.txt"
-DETECTION_SETS = ["real-web", "synthetic-r0.05", "synthetic-r0.15", "synthetic-r0.30", "all"]
+DETECTION_SETS = ["real-web", "synthetic-r0.05", "synthetic-r0.15", "synthetic-r0.30",
+                  "handspun-articles", "all"]
 QUICK = {"synthetic": 3, "tortured": 40, "clean": 6, "real": 3, "detect-synthetic": 3, "names": 60}
 
 
@@ -172,7 +173,8 @@ def load_detection(quick: bool, clean: list[Corpus]) -> dict[str, tuple[list[Doc
     """Positive/negative document sets for detection, documents of 100+ words only.
 
     Negatives: all clean documents. Positives: real spun web excerpts, and the
-    synthetic spun documents at each rate (paired with the clean ones they came from).
+    synthetic spun documents at each rate (paired with the clean ones they came from);
+    and the hand-spun articles, whose originals join the negatives of their set and "all".
     """
     neg = [d for c in clean for d in c.docs if words(d.text) >= MIN_DETECT_WORDS]
     real = [Doc(r["id"], r["text"]) for r in _jsonl(REAL_SPUN) if words(r["text"]) >= MIN_DETECT_WORDS]
@@ -192,7 +194,19 @@ def load_detection(quick: bool, clean: list[Corpus]) -> dict[str, tuple[list[Doc
             pos += [Doc(r["id"], r["text"]) for r in _take(rows, QUICK["detect-synthetic"] if quick else None)]
         sets[f"synthetic-r{rate}"] = (pos, neg)
         allpos += pos
-    sets["all"] = (allpos, neg)
+    # Full-length hand-spun articles against their own originals and the clean documents:
+    # the closest thing here to a scraper site's pages beside the ones they were taken from.
+    art_pos, art_neg = [], []
+    for name, rel in RESTORATION:
+        if name.startswith("handspun-news-articles"):
+            pairs = _jsonl(rel.replace(".gold.", ".pairs."))
+            art_pos += [Doc(f"{r['id']}-spun", r["spun"]) for r in pairs]
+            art_neg += [Doc(f"{r['id']}-original", r["original"]) for r in pairs]
+    if quick:
+        art_pos, art_neg = art_pos[:QUICK["detect-synthetic"]], art_neg[:QUICK["detect-synthetic"]]
+    sets["handspun-articles"] = (art_pos, neg + art_neg)
+    allpos += art_pos
+    sets["all"] = (allpos, neg + art_neg)
     return sets
 
 
