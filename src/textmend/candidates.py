@@ -127,7 +127,7 @@ _COUNT_FIGURE_RE = regex.compile(
 # The month May spun with a modal's synonym: "on Could 28", "in Could 2024", "in Might,".
 # A capitalised "Could" or "Might" inside a sentence after a preposition of time, or
 # before a day of the month or a year, is never the verb.
-_MONTH_COULD_RE = regex.compile(
+_MONTH_MAY_RE = regex.compile(
     r"(?<=\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast"
     r"|[Nn]ext|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Dd]uring|[Bb]etween|[Tt]ill)[ -])(?:Could|Might)\b"
     r"|(?<=[\w,] )(?:Could|Might)(?= (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?! (?:of|per)\b)"
@@ -170,10 +170,10 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
     start, end = sentence.start, sentence.end
     spaced = text.find(" %", start, end) >= 0 or text.find("\u00a0%", start, end) >= 0
     counts = list(_COUNT_FIGURE_RE.finditer(text, start, end))
-    could = (text.find("Could", start + 1, end) >= 0  # not the sentence's first word
-             or text.find("Might", start + 1, end) >= 0)
+    month_modal = (text.find("Could", start + 1, end) >= 0  # not the sentence's first word
+                   or text.find("Might", start + 1, end) >= 0)
     if text.find("p.c", start, end) < 0 and not _DOT_DIGIT_RE.search(text, start, end) \
-            and not spaced and not counts and not could:
+            and not spaced and not counts and not month_modal:
         return  # every artefact holds one of these: most sentences need no full scan
     token_range = _token_range(sentence)
     # (start, end, words, why, impossible shape): the impossible ones are near-certain
@@ -187,7 +187,7 @@ def number_artefacts(text: str, sentence: Sentence) -> Iterator[Candidate]:
         else:  # "25 %" -> "25 percent": only the sign changes
             a, words = m.end() - 1, ("percent",)
         found.append((a, m.end(), words, "'percent' written as a spaced '%'", True))
-    for m in _MONTH_COULD_RE.finditer(text, start, end) if could else ():
+    for m in _MONTH_MAY_RE.finditer(text, start, end) if month_modal else ():
         found.append((m.start(), m.end(), ("May",), f"the month 'May' written as {m.group()!r}", True))
     for m in _NUMBER_ARTEFACT_RE.finditer(text, start, end):
         if m.group("word"):
@@ -486,13 +486,10 @@ def _title_span(toks, i: int, j: int) -> bool:
     one-word name part comes back from a spinner ("Central Financial institution")."""
     lower = sum(1 for t in toks[i:j] if not t.text[:1].isupper() and t.text not in _CONNECTORS)
     caps = sum(1 for t in toks[i:j] if t.text[:1].isupper())
-    # "Financial institution of Korea": the name goes on after the span;
-    # "Deutsche Financial institution": it started before it.
-    caps += (j + 1 < len(toks) and toks[j].text in _CONNECTORS and toks[j + 1].text[:1].isupper())
-    # "Nationwide Institute of ...": the name goes on straight after the span.
-    caps += j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper()
-    caps += i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text[:1].isupper()
-    return toks[i].text[:1].isupper() and lower <= 1 and caps >= 2
+    # The name goes on after the span ("Financial institution of Korea", "Nationwide
+    # Institute of ...") or started before it ("Deutsche Financial institution").
+    return (toks[i].text[:1].isupper() and lower <= 1
+            and (caps >= 2 or _name_goes_on(toks, i, j)))
 
 
 def _in_known_name(toks, i: int, j: int, is_name) -> bool:
