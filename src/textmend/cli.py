@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="document score counted as spun by --check (default 0.5)")
     p.add_argument("--no-source", action="append", default=[], choices=sorted(ALL_SOURCES),
                    metavar="NAME", help=f"switch a knowledge source off ({', '.join(sorted(ALL_SOURCES))})")
+    p.add_argument("--search-quiet-pages", action="store_true",
+                   help="also search names and thesaurus swaps on pages with no spinner fingerprint "
+                        "(slower; finds more of an unknown spinner's swaps, changes more clean text)")
     p.add_argument("--gazetteer", metavar="TSV", help="extra entity names, one per line: name[<TAB>kind]")
     p.add_argument("--phrasebook", metavar="TSV",
                    help="extra spun<TAB>original[<TAB>prior] pairs (prior 0 switches a shipped pair off)")
@@ -63,6 +66,8 @@ def _config(args: argparse.Namespace) -> Config:
         kw["detect_threshold"] = args.threshold
     if args.no_source:
         kw["sources"] = ALL_SOURCES - set(args.no_source)
+    if args.search_quiet_pages:
+        kw["search_quiet_pages"] = True
     for name, attr in (("gazetteer", "gazetteer_path"), ("phrasebook", "phrasebook_path")):
         path = getattr(args, name)
         if path is not None:

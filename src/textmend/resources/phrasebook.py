@@ -48,7 +48,7 @@ class Phrasebook:
     (spun, original) for diagnostics.
     """
 
-    __slots__ = ("_table", "_category", "max_len", "first_tokens", "sources", "_swaps")
+    __slots__ = ("_table", "_category", "max_len", "first_tokens", "sources", "_swaps", "_swap_words")
 
     def __init__(self, table: Mapping[str, tuple[Entry, ...]],
                  category: Mapping[tuple[str, str], str] | None = None) -> None:
@@ -59,6 +59,7 @@ class Phrasebook:
         self.sources: frozenset[str] = frozenset(
             e[2] for entries in self._table.values() for e in entries)
         self._swaps: frozenset[tuple[str, str]] | None = None
+        self._swap_words: frozenset[str] | None = None
 
     # -- queries ---------------------------------------------------------
     def lookup(self, phrase: str) -> tuple[Entry, ...]:
@@ -104,6 +105,14 @@ class Phrasebook:
                             swaps.add(diff[0])
             self._swaps = frozenset(swaps)
         return self._swaps
+
+    def swap_words(self) -> frozenset[str]:
+        """The words of `word_swaps`' spun forms ("financial institution" gives both):
+        a capitalised run holding none of them is no known spinner's rewrite of a name."""
+        if self._swap_words is None:
+            self._swap_words = frozenset(w for spun, _original in self.word_swaps()
+                                         for w in spun.split())
+        return self._swap_words
 
     def category(self, spun: str, original: str) -> str | None:
         """Category of a row ('function', 'verb', 'tortured_exact', ...), if known."""
