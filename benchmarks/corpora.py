@@ -28,9 +28,12 @@ RESTORATION = [
     ("handspun-news-articles-heldout-3", "handspun/news-articles-heldout-3.gold.jsonl"),
     ("handspun-news-articles-heldout-4", "handspun/news-articles-heldout-4.gold.jsonl"),
     ("handspun-news-articles-heldout-5", "handspun/news-articles-heldout-5.gold.jsonl"),
+    ("handspun-news-articles-heldout-6", "handspun/news-articles-heldout-6.gold.jsonl"),
     ("handspun-news-articles-3", "handspun/news-articles-3.gold.jsonl"),
     ("handspun-news-articles-4", "handspun/news-articles-4.gold.jsonl"),
     ("handspun-news-articles-5", "handspun/news-articles-5.gold.jsonl"),
+    ("handspun-news-articles-6", "handspun/news-articles-6.gold.jsonl"),
+    ("handspun-news-articles-7", "handspun/news-articles-7.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]

@@ -29,6 +29,9 @@ WHAT = {
     "handspun-news-articles-heldout-5": "five articles (613-641 words) by an eleventh separate "
                                         "author, spun with a 491-entry scraper-style dictionary; "
                                         "scored only, never looked at",
+    "handspun-news-articles-heldout-6": "five articles (632-657 words) by a fourteenth separate "
+                                        "author, spun with a 519-entry scraper-style dictionary; "
+                                        "scored only, never looked at",
     "handspun-news-articles-3": "five articles (633-644 words) by an eighth separate author, "
                                 "spun with a 496-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
@@ -37,6 +40,12 @@ WHAT = {
                                 "(a dev set)",
     "handspun-news-articles-5": "five articles (637-649 words) by a tenth separate author, "
                                 "spun with a 498-entry scraper-style dictionary; errors looked at "
+                                "(a dev set)",
+    "handspun-news-articles-6": "five articles (633-655 words) by a twelfth separate author, "
+                                "spun with a 510-entry scraper-style dictionary; errors looked at "
+                                "(a dev set)",
+    "handspun-news-articles-7": "five articles (653-657 words) by a thirteenth separate author, "
+                                "spun with a 506-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
