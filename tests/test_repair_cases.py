@@ -664,3 +664,14 @@ def test_the_month_may_spun_as_could_is_restored_and_the_verb_is_left():
     assert textmend.repair("It ends in Might, after the final.") == "It ends in May, after the final."
     for kept in ("Could 13 people have died? Nobody knows.", "Could you help?"):
         assert textmend.repair(kept) == kept
+
+
+def test_real_name_two_general_synonyms_from_another_is_kept():
+    # Retail/Broadcasting and Consortium/Corporation are thesaurus neighbours, no known
+    # spinner swaps: on a spun page the real name still stays.
+    page = ("The White Home mentioned on Monday that officers would meet to talk about the cost of "
+            "residing. The British Retail Consortium warned that a lot of shops were going through "
+            "a troublesome winter.")
+    out = textmend.repair(page)
+    assert "White House said" in out
+    assert "British Retail Consortium warned" in out

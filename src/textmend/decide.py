@@ -134,6 +134,11 @@ def gain(c: Candidate) -> float:
         # model cannot give for a name it hardly knows ("Korea Electrical Energy
         # Company" <- Korea Electric Power Corporation: three swaps).
         g += NAME_SWAP_BONUS * max(0, c.extra.get("changed", 0) - c.extra.get("loose", 0) - 1)
+        if c.extra.get("loose", 0) >= 2 and c.extra["loose"] >= c.extra.get("changed", 0):
+            # Two or more words changed, none by a known spinner swap: another real
+            # name, however well the model knows the one it reaches ("British Retail
+            # Consortium" is not the British Broadcasting Corporation).
+            return -10.0
         if c.extra.get("loose", 0) and ctx < NAME_LOOSE_CTX * c.extra["loose"]:
             # A change by a general synonym rather than a known spinner swap is how one
             # real name differs from another ("National Treasury", "Public Health
