@@ -675,3 +675,13 @@ def test_real_name_two_general_synonyms_from_another_is_kept():
     out = textmend.repair(page)
     assert "White House said" in out
     assert "British Retail Consortium warned" in out
+
+
+def test_past_form_is_no_spin_of_a_noun_term():
+    # "climate change" is a known term and "improved" a thesaurus neighbour of "change",
+    # but a verb's past form does not stand in for a noun.
+    page = ("The White Home mentioned on Monday that officers would meet to talk about the cost of "
+            "residing. Forecasters mentioned the climate improved by the evening.")
+    out = textmend.repair(page)
+    assert "White House said" in out
+    assert "the climate improved by the evening" in out

@@ -1189,6 +1189,19 @@ def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,
                     yield c
 
 
+_PARTICIPLE = frozenset({"VBD", "VBN"})
+
+
+def _participle_for_noun(p: str, t: str, analyses) -> bool:
+    """Is page word ``p`` a past form (and no noun) while term word ``t`` cannot be one?
+    A spinner swaps a word for one of the same part of speech: "the climate improved"
+    is no spin of climate change."""
+    ptags = {tag for _lemma, tag in analyses(p)}
+    if not (ptags & _PARTICIPLE) or "NN" in ptags or "NNS" in ptags:
+        return False
+    return not ({tag for _lemma, tag in analyses(t)} & (_PARTICIPLE | {"JJ"}))
+
+
 _TERM_MATCHES: dict[tuple, tuple] = {}
 _NEIGHBOUR_TERMS: dict[tuple, frozenset] = {}
 
@@ -1264,7 +1277,8 @@ def _term_matches(lows: tuple[str, ...], title: bool, index, thes, analyses, lm_
                 continue  # fails the test below whatever the synonym checks say
             # The (costlier) synonym checks last: every position must pass, in any order.
             for p, t in swaps:
-                if not synonym_match(p, t, thes, analyses) or same_lemma(p, t, analyses):
+                if (not synonym_match(p, t, thes, analyses) or same_lemma(p, t, analyses)
+                        or _participle_for_noun(p, t, analyses)):
                     changed = -1
                     break
                 changed += 1
