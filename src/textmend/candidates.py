@@ -849,6 +849,22 @@ def _names_by_length(gaz, memo: dict, word: str, max_df: int) -> dict[int, tuple
     return hit
 
 
+def _names_by_place(gaz, memo: dict, word: str, max_df: int) -> dict[tuple[int, int], tuple[int, ...]]:
+    """`_names_by_length`'s entries by (word count, position of ``word`` in the name)."""
+    key = ("@", word, max_df)
+    hit = memo.get(key)
+    if hit is None:
+        groups: dict[tuple[int, int], list[int]] = {}
+        for n, eids in _names_by_length(gaz, memo, word, max_df).items():
+            for eid in eids:
+                for k, e in enumerate(gaz.split_name(eid)):
+                    if e.lower().replace("\u2019", "'").rstrip(",'") == word:
+                        groups.setdefault((n, k), []).append(eid)
+        hit = {place: tuple(g) for place, g in groups.items()}
+        _bounded_set(memo, key, hit)
+    return hit
+
+
 #: Directions and their adjectives: related words in Moby, never one another's synonym.
 _COMPASS = frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest",
                                         "southeast", "southwest") for b in ("", "ern"))
@@ -946,12 +962,14 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
     n = len(lows)
     originals_of = _swap_tables(swaps)[0]
     ids: set[int] = set()
-    for w in {w.rstrip(",'") for w in lows}:
+    for k, w in enumerate(lows):
+        w = w.rstrip(",'")
         if w not in _CONNECTORS:
-            ids.update(_names_by_length(gaz, by_length, w, max_df).get(n, ()))
+            # The word in the same place of the name: a name lines up word by word
+            ids.update(_names_by_place(gaz, by_length, w, max_df).get((n, k), ()))
             # and names whose word this may be a known spin of (no word kept as is)
             for original in originals_of.get(w, ()):
-                ids.update(_names_by_length(gaz, by_length, original, max_df).get(n, ()))
+                ids.update(_names_by_place(gaz, by_length, original, max_df).get((n, k), ()))
     out = []
     for eid in sorted(ids):
         # Personal names are not made of dictionary words a spinner swaps, and a
