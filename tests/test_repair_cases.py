@@ -685,3 +685,13 @@ def test_past_form_is_no_spin_of_a_noun_term():
     out = textmend.repair(page)
     assert "White House said" in out
     assert "the climate improved by the evening" in out
+
+
+def test_paper_mill_row_leaves_a_known_name_alone():
+    # "community security" is a tortured-phrase row (network security); the capitalised
+    # run is the real Community Security Trust.
+    page = ("The White Home mentioned on Monday that officers would meet. A spokesperson for the "
+            "Community Security Trust instructed reporters.")
+    out = textmend.repair(page)
+    assert "White House said" in out
+    assert "Community Security Trust" in out

@@ -445,6 +445,8 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
         # "European Courtroom of Human Rights" is another court. (Other rows mend
         # Title Case terms: "Manufactured Neural Networks", "Deep Getting to know".)
         return True
+    if source == "tortured" and _in_known_name(toks, i, j, is_name):
+        return True  # the Community Security Trust is no paper-mill "network security"
     if source != "curated" or original[:1].isupper():
         return False
     return not _title_span(toks, i, j) or _in_known_name(toks, i, j, is_name)
