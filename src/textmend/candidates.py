@@ -445,11 +445,14 @@ def _kept_name(toks, texts: list[str], i: int, j: int, source: str, original: st
         # "European Courtroom of Human Rights" is another court. (Other rows mend
         # Title Case terms: "Manufactured Neural Networks", "Deep Getting to know".)
         return True
-    if source == "tortured" and _in_known_name(toks, i, j, is_name):
-        return True  # the Community Security Trust is no paper-mill "network security"
+    if _in_known_name(toks, i, j, is_name):
+        # No row rewrites part of a known name: the Community Security Trust is no
+        # paper-mill "network security", nor the New York State Division of Homeland
+        # Security and Emergency Services a spun "State Department".
+        return True
     if source != "curated" or original[:1].isupper():
         return False
-    return not _title_span(toks, i, j) or _in_known_name(toks, i, j, is_name)
+    return not _title_span(toks, i, j)
 
 
 def _name_goes_on(toks, i: int, j: int) -> bool:
