@@ -554,10 +554,13 @@ def test_a_name_is_not_reached_through_a_proper_noun_or_another_known_spin():
 
 def test_names_keep_their_own_proper_nouns_directions_and_wording():
     """A near-spelling stands in only for a word no known name uses (Kanagawa is not a
-    misspelt Kanazawa); directions are not synonyms (West Shore is not the Eastern
-    Shore); and a paper-mill phrase inside a longer name is that name's wording."""
+    misspelt Kanazawa); directions and parties are not synonyms (West Shore is not the
+    Eastern Shore); and a paper-mill phrase inside a longer name is that name's wording."""
     assert "Kanagawa Institute of Technology told" in _spokesperson("Kanagawa Institute of Know-how")
     assert "West Shore Community College told" in _spokesperson("West Shore Neighborhood College")
+    # nor are rival parties ("Affiliation" <- Association is a known swap)
+    out = _spokesperson("Democratic Governors Affiliation")
+    assert "Democratic Governors Association told" in out, out
     out = _spokesperson("European Courtroom of Justice")
     assert "Justice of Justice" not in out and "European Court of Justice told" in out, out
     out = _spokesperson("European Courtroom of Human Rights")

@@ -870,9 +870,16 @@ def _names_by_place(gaz, memo: dict, word: str, max_df: int) -> dict[tuple[int, 
     return hit
 
 
-#: Directions and their adjectives: related words in Moby, never one another's synonym.
-_COMPASS = frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest",
-                                        "southeast", "southwest") for b in ("", "ern"))
+#: Sets of words that Moby lists together but that tell rival names apart: a name's
+#: word is never reached from another word of its own set (West Shore is not the
+#: Eastern Shore, the Democratic Governors Association not the Republican one).
+_CONTRASTS = (
+    frozenset(f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest",
+                                  "southeast", "southwest") for b in ("", "ern")),
+    frozenset("democratic democrat democrats republican republicans conservative conservatives "
+              "liberal liberals labour labor socialist socialists communist communists".split()),
+    frozenset("upper lower".split()),
+)
 
 
 def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of: dict) -> bool:
@@ -886,8 +893,8 @@ def _loose_change_barred(page: str, name_word: str, analyses, zipf, originals_of
     """
     if zipf(page) < 3.0 or zipf(name_word) < 3.0:
         return True
-    if page in _COMPASS and name_word in _COMPASS:
-        return True  # Moby links the directions, but West Shore is not the Eastern Shore
+    if any(page in group and name_word in group for group in _CONTRASTS):
+        return True
     if not analyses(page) or not analyses(name_word):
         return True
     return page in originals_of
