@@ -521,11 +521,14 @@ def test_each_general_synonym_in_a_name_match_raises_the_bar():
 
 def test_a_figure_that_is_part_of_a_time_code_or_quantity_is_not_spelled_out():
     """"the 2" -> "the two" is a spinner row, but "the 3 p.m. deadline", "the 9/11
-    attacks", "the 5-0 win" and "the 2 million voters" keep their figures."""
+    attacks", "the 5-0 win", "the 2 million voters" and "the 5 % threshold" keep their
+    figures."""
     for sentence in ("The 3 p.m. deadline passed.", "The 9/11 attacks changed everything.",
                      "The 5-0 win was a surprise.", "The 2 million voters agreed."):
         assert textmend.repair(_SPUN_PAGE + sentence).endswith(sentence), sentence
     assert textmend.repair(_SPUN_PAGE + "He met the 2 leaders.").endswith("He met the two leaders.")
+    # (the spinner's "%" itself may become "percent"; the figure stays)
+    assert "the 5 " in textmend.repair(_SPUN_PAGE + "They failed to clear the 5 % threshold.")
 
 
 def test_a_figure_giving_a_measure_or_score_is_not_spelled_out():

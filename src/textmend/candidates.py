@@ -413,7 +413,7 @@ def _fits(category: str | None, tag: str) -> bool:
 
 
 #: Words after a figure that make it part of a larger quantity or a time.
-_QUANTITY_WORDS = frozenset("hundred thousand million billion trillion percent per".split())
+_QUANTITY_WORDS = frozenset("hundred thousand million billion trillion percent per %".split())
 
 
 def _number_goes_on(toks, texts: list[str], j: int) -> bool:
