@@ -34,6 +34,8 @@ RESTORATION = [
     ("handspun-news-articles-5", "handspun/news-articles-5.gold.jsonl"),
     ("handspun-news-articles-6", "handspun/news-articles-6.gold.jsonl"),
     ("handspun-news-articles-7", "handspun/news-articles-7.gold.jsonl"),
+    ("handspun-news-articles-light", "handspun/news-articles-light.gold.jsonl"),
+    ("handspun-news-articles-heldout-light", "handspun/news-articles-heldout-light.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),
     ("tortured-heldout", "tortured/sentences-heldout.jsonl"),
 ]
@@ -49,7 +51,7 @@ EXTERNAL_CLEAN = [("clean-external-news", "build/external/clean-lee.jsonl")]
 REAL_SPUN = "real-spun/web-excerpts.jsonl"
 SEED = "seed/seed-spun-news.txt"
 DETECTION_SETS = ["real-web", "synthetic-r0.05", "synthetic-r0.15", "synthetic-r0.30",
-                  "handspun-articles", "all"]
+                  "handspun-articles", "handspun-articles-light", "all"]
 QUICK = {"synthetic": 3, "tortured": 40, "clean": 6, "real": 3, "detect-synthetic": 3, "names": 60}
 
 
@@ -199,16 +201,21 @@ def load_detection(quick: bool, clean: list[Corpus]) -> dict[str, tuple[list[Doc
         allpos += pos
     # Full-length hand-spun articles against their own originals and the clean documents:
     # the closest thing here to a scraper site's pages beside the ones they were taken from.
-    art_pos, art_neg = [], []
+    # The lightly spun variants (about 4 spins per 100 words) are the hard case.
+    art_pos, art_neg, light_pos = [], [], []
     for name, rel in RESTORATION:
-        if name.startswith("handspun-news-articles"):
+        if name.endswith("-light"):
+            light_pos += [Doc(r["id"], r["text"]) for r in _jsonl(rel)]
+        elif name.startswith("handspun-news-articles"):
             pairs = _jsonl(rel.replace(".gold.", ".pairs."))
             art_pos += [Doc(f"{r['id']}-spun", r["spun"]) for r in pairs]
             art_neg += [Doc(f"{r['id']}-original", r["original"]) for r in pairs]
     if quick:
         art_pos, art_neg = art_pos[:QUICK["detect-synthetic"]], art_neg[:QUICK["detect-synthetic"]]
+        light_pos = light_pos[:QUICK["detect-synthetic"]]
     sets["handspun-articles"] = (art_pos, neg + art_neg)
-    allpos += art_pos
+    sets["handspun-articles-light"] = (light_pos, neg + art_neg)
+    allpos += art_pos + light_pos
     sets["all"] = (allpos, neg + art_neg)
     return sets
 

@@ -47,6 +47,11 @@ WHAT = {
     "handspun-news-articles-7": "five articles (653-657 words) by a thirteenth separate author, "
                                 "spun with a 506-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
+    "handspun-news-articles-light": "the seven dev article sets spun lightly: each spun run "
+                                    "kept with probability 0.2, else put back (about 4 spins "
+                                    "per 100 words; tools/build_handspun.py)",
+    "handspun-news-articles-heldout-light": "the six held-out article sets spun lightly the "
+                                            "same way; scored only",
     "tortured-inbook": "tortured phrases textmend's list knows, in real and carrier sentences",
     "tortured-heldout": "tortured phrases switched off in textmend for this run",
     "tortured-heldout-papers": "the same held-out sentences, five per document, each followed by an "

@@ -153,3 +153,37 @@ def test_handspun_gold_restores_each_original_and_is_up_to_date():
             assert mark.sub(lambda m: m.group(1), b["gold"]) == r["spun"]
             # (alignment ignores case: a capital the hand spin dropped is not a spin)
             assert mark.sub(lambda m: m.group(2), b["gold"]).lower() == r["original"].lower()
+
+
+def test_light_handspun_variants_are_up_to_date_and_lighter():
+    """The lightly spun article sets rebuild to the committed files, restore to their
+    originals, and keep about a fifth of the full sets' spins."""
+    import random
+    import re
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from build_handspun import LIGHT, gold_markup, lighten
+
+    mark = re.compile(r"\[\[(.+?)\|(.+?)\]\]")
+    for name, sets, keep, seed in LIGHT:
+        rnd = random.Random(seed)
+        gold = C.CORPORA / "handspun" / f"news-{name}.gold.jsonl"
+        built = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines() if x.strip()]
+        full = light = 0
+        k = 0
+        for s in sets:
+            pairs = C.CORPORA / "handspun" / f"news-{s}.pairs.jsonl"
+            for x in pairs.read_text(encoding="utf-8").splitlines():
+                if not x.strip():
+                    continue
+                r = json.loads(x)
+                spun = lighten(r["original"], r["spun"], keep, rnd)
+                b = built[k]
+                k += 1
+                assert b["id"] == r["id"] + "-light" and b["text"] == spun
+                assert b["gold"] == gold_markup(r["original"], spun)
+                assert mark.sub(lambda m: m.group(2), b["gold"]).lower() == r["original"].lower()
+                full += len(mark.findall(gold_markup(r["original"], r["spun"])))
+                light += len(mark.findall(b["gold"]))
+        assert k == len(built)
+        assert 0.1 * full < light < 0.35 * full

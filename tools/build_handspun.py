@@ -5,7 +5,10 @@
 Reads corpora/handspun/news-<set>.pairs.jsonl ({"id", "original", "spun"}; paragraphs
 the project wrote and then spun by hand in the style of the news-scraper spinner of the
 seed document) and writes news-<set>.gold.jsonl with the spun text and the reference
-scorer's markup `[[spun|original]]`. Spans come from a token alignment (the scorer's own
+scorer's markup `[[spun|original]]`. It also writes two lightly spun variants of the
+article sets (news-articles-light and news-articles-heldout-light): each spun run is kept
+with probability 0.2 and otherwise put back to its original (seeded, so deterministic),
+as a spinner set to change few words would leave a page. Spans come from a token alignment (the scorer's own
 tokenizer, case-insensitive; a run replaced word for word is marked word by word); a pure
 insertion or deletion takes one neighbouring token along, because markup cannot be empty.
 Deterministic.
@@ -14,6 +17,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -69,16 +74,53 @@ def gold_markup(original: str, spun: str) -> str:
     return "".join(out)
 
 
+#: Light variants: (name, source sets, share of spun runs kept, seed).
+LIGHT = (
+    ("articles-light", ("articles", "articles-2", "articles-3", "articles-4", "articles-5",
+                        "articles-6", "articles-7"), 0.2, 5),
+    ("articles-heldout-light", ("articles-heldout", "articles-heldout-2", "articles-heldout-3",
+                                "articles-heldout-4", "articles-heldout-5", "articles-heldout-6"),
+     0.2, 5),
+)
+#: Words, punctuation and the whitespace between them (joined, they give the text back).
+_PIECES = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def lighten(original: str, spun: str, keep: float, rnd: random.Random) -> str:
+    """The spun text with each changed run kept with probability ``keep``, otherwise put
+    back to the original's words (whitespace and unchanged text as they are)."""
+    a, b = _PIECES.findall(original), _PIECES.findall(spun)
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        out.extend(a[i1:i2] if tag != "equal" and rnd.random() >= keep else b[j1:j2])
+    return "".join(out)
+
+
+def _pairs(name: str) -> list[dict]:
+    path = HERE / f"news-{name}.pairs.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _write_gold(dest: Path, rows: list[dict]) -> None:
+    with dest.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps({"id": r["id"], "domain": "news", "text": r["spun"],
+                                 "gold": gold_markup(r["original"], r["spun"])},
+                                ensure_ascii=False) + "\n")
+    print(f"{dest.relative_to(ROOT)}: {len(rows)} documents")
+
+
 def main() -> int:
     for src in sorted(HERE.glob("news-*.pairs.jsonl")):
-        rows = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
-        dest = src.with_name(src.name.replace(".pairs.", ".gold."))
-        with dest.open("w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps({"id": r["id"], "domain": "news", "text": r["spun"],
-                                     "gold": gold_markup(r["original"], r["spun"])},
-                                    ensure_ascii=False) + "\n")
-        print(f"{dest.relative_to(ROOT)}: {len(rows)} documents")
+        _write_gold(src.with_name(src.name.replace(".pairs.", ".gold.")),
+                    [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()
+                     if line.strip()])
+    for name, sets, keep, seed in LIGHT:
+        rnd = random.Random(seed)
+        rows = [{"id": r["id"] + "-light", "original": r["original"],
+                 "spun": lighten(r["original"], r["spun"], keep, rnd)}
+                for s in sets for r in _pairs(s)]
+        _write_gold(HERE / f"news-{name}.gold.jsonl", rows)
     return 0
 
 
