@@ -704,3 +704,12 @@ def test_no_row_rewrites_part_of_a_known_name(name):
     out = textmend.repair(page)
     assert "White House said" in out
     assert f"the {name} told reporters" in out
+
+
+def test_row_for_an_unknown_hyphenated_word_is_not_held_back_by_the_model():
+    # The model reads "lengthy-term" as "term", which makes "long-term" look worse;
+    # on a spun page the row stands on its own.
+    out = textmend.repair(_SPUN_PAGE + "The lengthy-term outlook improved.")
+    assert out.endswith("The long-term outlook improved.")
+    clean = "The long-term outlook and the state-backed lender improved."
+    assert textmend.repair(clean) == clean

@@ -180,7 +180,12 @@ def gain(c: Candidate) -> float:
 
 
 def score_candidate(model, state: SentenceState, c: Candidate) -> None:
-    c.lm_delta, c.extra["uni"] = lm_delta(model, state, c)
+    ctx, uni = lm_delta(model, state, c)
+    if c.extra.get("unknown_compound"):
+        # The model reads an unknown hyphenated word as its last part, so it cannot
+        # judge the swap in front ("lengthy-term"): no evidence against the row.
+        ctx, uni = max(ctx, 0.0), max(uni, 0.0)
+    c.lm_delta, c.extra["uni"] = ctx, uni
     c.gain = gain(c)
 
 

@@ -281,7 +281,20 @@ def _kept(found: list[cand.Candidate], ctx: _Context) -> list[cand.Candidate]:
     for c in kept:
         if c.source == "tortured" and _plain_word(c.original, ctx.zipf):
             c.extra["plain_word"] = True
+        elif c.source in _ROWS and "-" in c.original and _unknown_compound(c.original):
+            c.extra["unknown_compound"] = True
     return kept
+
+
+#: Sources whose candidates are rows of spun forms.
+_ROWS = frozenset({"curated", "phrasebook", "user"})
+
+
+def _unknown_compound(spun: str) -> bool:
+    """Does a row's spun form hold a hyphenated word the language model does not know?
+    The model reads such a word as its last part ("lengthy-term" as "term"), so it
+    cannot weigh the spun first part against the original ("long-term")."""
+    return any("-" in w and lm_norm(w) != w.lower() for w in spun.split())
 
 
 #: Zipf frequency from which a word is ordinary English ("ruinous" 2.4, "bunches" 2.6).
