@@ -713,3 +713,13 @@ def test_row_for_an_unknown_hyphenated_word_is_not_held_back_by_the_model():
     assert out.endswith("The long-term outlook improved.")
     clean = "The long-term outlook and the state-backed lender improved."
     assert textmend.repair(clean) == clean
+
+
+def test_ordinals_and_name_articles_are_kept():
+    # An ordinal is no synonym of another, and a figure is no swap of its word; a
+    # capital "An" after a word is part of a name, not an article to agree.
+    out = textmend.repair(_SPUN_PAGE + "The 9th Circuit Courtroom of Appeals ruled.")
+    assert out.endswith("The 9th Circuit Court of Appeals ruled.")
+    out = textmend.repair(_SPUN_PAGE + "Chinese insurer Ping An stated on Monday that profits rose.")
+    assert "Ping An said on Monday" in out
+    assert "An interest" in textmend.repair(_SPUN_PAGE + "An curiosity rose.")

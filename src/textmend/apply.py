@@ -70,6 +70,8 @@ def transfer_apostrophes(spun: str, replacement: str) -> str:
 
 
 _ARTICLE_RE = re.compile(r"(?:^|(?<=[^\w]))(an?|An?|AN?)(\s+)$")
+#: A word (not a sentence end) just before a capitalised article.
+_NAME_BEFORE_RE = re.compile(r"\w[\s]+$")
 _CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "euro", "eu", "one", "once", "ubiq")
 _VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir")
 
@@ -102,6 +104,9 @@ def agree_article(text: str, edit: Edit, free_from: int = 0) -> Edit:
     words = edit.replacement.split()
     if m is None or not words:
         return edit
+    if m.group(1)[0].isupper() and _NAME_BEFORE_RE.search(text, max(0, m.start(1) - 40),
+                                                           m.start(1)):
+        return edit  # a capital "An" after a word is part of a name ("Ping An", "Plan A")
     wants_an = _wants_an(words[0])
     article = m.group(1)
     if wants_an is None or (article.lower() == "an") == wants_an:

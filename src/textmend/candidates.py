@@ -879,6 +879,7 @@ _CONTRASTS = (
     frozenset("democratic democrat democrats republican republicans conservative conservatives "
               "liberal liberals labour labor socialist socialists communist communists".split()),
     frozenset("upper lower".split()),
+    frozenset(_ORDINALS.values()) | {"eleventh", "twelfth"},
 )
 
 
@@ -1024,11 +1025,13 @@ def _name_matches(lows: tuple[str, ...], gaz, thes, analyses, zipf, by_length: d
             continue
         strength = max((min(1.0, max(0.0, (6.0 - zipf(a)) / 4.0)) for a in anchors), default=0.0)
         name, kind = gaz.entries[eid]
+        # (An ordinal figure written as its word is no swap: it earns no swap bonus, so
+        # a name the gazetteer also lists with the figure keeps the page's "9th".)
         out.append((tuple(spelled), 0.5 + 0.5 * strength,
                     f"gazetteer: aligns with {kind} {name!r} "
-                    f"({changed} synonym-swapped word(s), "
+                    f"({changed - ordinals} synonym-swapped word(s), "
                     + (f"anchor {anchors[0]!r})" if anchors else "all known spinner swaps)"),
-                    strength, changed, len(loose)))
+                    strength, changed - ordinals, len(loose)))
     return tuple(out)
 
 
