@@ -71,7 +71,7 @@ def transfer_apostrophes(spun: str, replacement: str) -> str:
 
 _ARTICLE_RE = re.compile(r"(?:^|(?<=[^\w]))(an?|An?|AN?)(\s+)$")
 #: A word (not a sentence end) just before a capitalised article.
-_NAME_BEFORE_RE = re.compile(r"\w[\s]+$")
+_NAME_BEFORE_RE = re.compile(r"\w\s+$")
 _CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "euro", "eu", "one", "once", "ubiq")
 _VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir")
 

@@ -31,8 +31,8 @@ class Config:
     document_evidence: bool = True
     #: Also run the costly searches (names, thesaurus; terms always run where a learnt
     #: paper-mill swap meets an unseen bigram) in sentences of a page that shows no
-    #: spinner fingerprint at all. Off, `repair` is about three times faster on clean
-    #: text and changes less of it, and misses some spins of a spinner whose swaps
+    #: spinner fingerprint at all. Off, `repair` is about twice as fast on clean text
+    #: and changes less of it, and misses some spins of a spinner whose swaps
     #: textmend's phrasebook does not know. `detect` always searches.
     search_quiet_pages: bool = False
     #: Optional user TSV files: gazetteer "name[<TAB>kind]", phrasebook "spun<TAB>original[<TAB>prior]".
