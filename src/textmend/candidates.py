@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from .apply import transfer_case
 from .lexicon import CONNECTORS as _CONNECTORS
 from .lexicon import STOPWORDS, spelling_variants
-from .tokenize import Sentence
+from .tokenize import WORD, Sentence
 
 
 @dataclass(slots=True)
@@ -1172,6 +1172,61 @@ def entities(text: str, sentence: Sentence, gaz, thes, analyses, zipf,
                     c.extra["changed"] = changed
                     c.extra["loose"] = loose  # changes by a general synonym, not a known swap
                     yield c
+
+
+def term_seed(sent: Sentence, keys: list, novel, word_map) -> bool:
+    """Could `terms` find a paper-mill term here on a page without fingerprints? Only
+    where an unseen bigram holds a word of a learnt tortured swap (``keys``: the
+    tokens' vocabulary ids, None for non-words; ``novel`` as in `terms`)."""
+    toks = sent.tokens
+    for k in range(len(toks) - 1):
+        if keys[k] is not None and keys[k + 1] is not None and (
+                toks[k].text.lower() in word_map or toks[k + 1].text.lower() in word_map) \
+                and novel(k, k + 2, inner=True):
+            return True
+    return False
+
+
+def name_seed(sent: Sentence, swap_words: frozenset[str], is_name) -> bool:
+    """Could `entities` find a spun name here on a page without fingerprints? Only
+    where a capitalised run of two or more words, no known name as it stands, holds a
+    word the spinner is known to put in (``swap_words``)."""
+    toks = sent.tokens
+    n = len(toks)
+    k = 0
+    while k < n:
+        if not (toks[k].kind == WORD and toks[k].text[:1].isupper()):
+            k += 1
+            continue
+        words = [toks[k].text]
+        end = k + 1
+        while end < n:
+            t = toks[end]
+            if t.kind == WORD and t.text[:1].isupper():
+                words.append(t.text)
+                end += 1
+            elif (t.text in _CONNECTORS and end + 1 < n and toks[end + 1].kind == WORD
+                  and toks[end + 1].text[:1].isupper()):
+                words.append(t.text)
+                end += 1
+            else:
+                break
+        while words and words[0].lower() in STOPWORDS:
+            words.pop(0)  # a sentence-initial "The" is no part of the name
+        if len(words) >= 2 and (is_name is None or not is_name(" ".join(words))):
+            for m, w in enumerate(words):
+                low = w.lower()
+                if low not in swap_words or low in STOPWORDS:
+                    continue
+                # ... and not as part of a known name with a neighbour ("Prime
+                # Minister John Howard", "New York Times")
+                if is_name is not None and (
+                        (m > 0 and is_name(words[m - 1] + " " + w))
+                        or (m + 1 < len(words) and is_name(w + " " + words[m + 1]))):
+                    continue
+                return True
+        k = end
+    return False
 
 
 def terms(text: str, sentence: Sentence, index, thes, analyses, lm_seen, novel,

@@ -18,7 +18,7 @@ from . import candidates as cand
 from .apply import agree_article, apply_edits, transfer_apostrophes, transfer_case
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
-from .lexicon import CONNECTORS, STOPWORDS, spelling_variants
+from .lexicon import spelling_variants
 # Modules only: each resource loads its data on first use, not at import. Imported
 # here, not inside the per-word functions below, where an import statement would
 # cost more than the memo lookup it guards.
@@ -340,58 +340,6 @@ def _blocks(text: str, cfg: Config) -> Iterator[list[Sentence]]:
         yield block
 
 
-def _tortured_seed(sent: Sentence, keys: list, novel, word_map) -> bool:
-    """Does the sentence hold an unseen bigram with a word of a learnt tortured swap?"""
-    toks = sent.tokens
-    for k in range(len(toks) - 1):
-        if keys[k] is not None and keys[k + 1] is not None and (
-                toks[k].text.lower() in word_map or toks[k + 1].text.lower() in word_map) \
-                and novel(k, k + 2, inner=True):
-            return True
-    return False
-
-
-def _name_seed(sent: Sentence, swap_words: frozenset[str], is_name) -> bool:
-    """Does a capitalised run of two or more words, no known name as it stands, hold
-    a word the spinner is known to put in?"""
-    toks = sent.tokens
-    n = len(toks)
-    k = 0
-    while k < n:
-        if not (toks[k].kind == WORD and toks[k].text[:1].isupper()):
-            k += 1
-            continue
-        words = [toks[k].text]
-        end = k + 1
-        while end < n:
-            t = toks[end]
-            if t.kind == WORD and t.text[:1].isupper():
-                words.append(t.text)
-                end += 1
-            elif (t.text in CONNECTORS and end + 1 < n and toks[end + 1].kind == WORD
-                  and toks[end + 1].text[:1].isupper()):
-                words.append(t.text)
-                end += 1
-            else:
-                break
-        while words and words[0].lower() in STOPWORDS:
-            words.pop(0)  # a sentence-initial "The" is no part of the name
-        if len(words) >= 2 and (is_name is None or not is_name(" ".join(words))):
-            for m, w in enumerate(words):
-                low = w.lower()
-                if low not in swap_words or low in STOPWORDS:
-                    continue
-                # ... and not as part of a known name with a neighbour ("Prime
-                # Minister John Howard", "New York Times")
-                if is_name is not None and (
-                        (m > 0 and is_name(words[m - 1] + " " + w))
-                        or (m + 1 < len(words) and is_name(w + " " + words[m + 1]))):
-                    continue
-                return True
-        k = end
-    return False
-
-
 def _count_hits(found: list[cand.Candidate], evidence: "_Evidence") -> None:
     """Add the graded fingerprint hits among one sentence's candidates ``found`` to
     ``evidence`` (one per span, its best source)."""
@@ -459,8 +407,8 @@ def _analyse(text: str, cfg: Config, evidence: "_Evidence | None" = None
                 # woodland"), and a spun name a capitalised run with a word the
                 # spinner is known to put in ("Zorblax Institute of Advanced Research").
                 searches = frozenset(
-                    (("terms",) if _tortured_seed(sent, keys, novel, word_map) else ())
-                    + (("names",) if _name_seed(sent, ctx.swap_words, ctx.is_name) else ()))
+                    (("terms",) if cand.term_seed(sent, keys, novel, word_map) else ())
+                    + (("names",) if cand.name_seed(sent, ctx.swap_words, ctx.is_name) else ()))
             if searches:
                 pruned: set[tuple[int, int]] = set()
                 rich = _propose_rich(text, sent, ctx, state, novel, pruned, searches)
