@@ -245,12 +245,14 @@ _PACKAGE_DATA = ROOT / "src" / "textmend" / "data"
 _NAME_CONNECTORS = frozenset({"of", "the", "and", "for"})
 
 
-def load_names(quick: bool) -> list[tuple[str, str]]:
-    """(name, spun name) pairs: multiword gazetteer names whose capitalised words are
-    swapped for the spun form the phrasebook knows best for them (curated one-word rows
-    of prior >= 0.2), fixed sample. Circular by design: it measures the name alignment
-    (synonym-aware matching, gating, choice among rival names) on the spinner's known
-    swaps, not knowledge the package lacks."""
+#: The names sampled once for the name probes (see `draw_names`), so that a growing
+#: gazetteer does not redraw the benchmark.
+NAME_SAMPLE = ROOT / "corpora" / "names" / "sample.txt"
+
+
+def _name_swaps() -> dict[str, tuple[str, float]]:
+    """The spun form the phrasebook knows best for each word (curated one-word rows of
+    prior >= 0.2)."""
     swap: dict[str, tuple[str, float]] = {}
     with gzip.open(_PACKAGE_DATA / "phrasebook.tsv.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -264,6 +266,30 @@ def load_names(quick: bool) -> list[tuple[str, str]]:
             original = p[1].lower()
             if prior >= 0.2 and (original not in swap or (prior, p[0]) > (swap[original][1], swap[original][0])):
                 swap[original] = (p[0], prior)
+    return swap
+
+
+def _spin_name(name: str, swap: dict[str, tuple[str, float]]) -> str | None:
+    """The name with each capitalised word swapped for its best-known spun form, or None
+    when no word has one."""
+    words = name.split()
+    spun = []
+    for w in words:
+        s = swap.get(w.lower())
+        if s and w[:1].isupper() and w.lower() not in _NAME_CONNECTORS:
+            spun.append(s[0][:1].upper() + s[0][1:])
+        else:
+            spun.append(w)
+    if spun == words or "{" in " ".join(spun):
+        return None
+    return " ".join(spun)
+
+
+def draw_names(n: int = NAME_PROBES) -> list[str]:
+    """Draw the name sample from the shipped gazetteer: multiword names of NAME_KINDS in
+    a fixed shuffle, the first ``n`` that the phrasebook's swaps can spin. Run by
+    tools/build_names_sample.py; the benchmark reads the written sample."""
+    swap = _name_swaps()
     names: list[str] = []
     with gzip.open(_PACKAGE_DATA / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -275,18 +301,26 @@ def load_names(quick: bool) -> list[tuple[str, str]]:
             if " " in p[0] and p[0][:1].isupper():
                 names.append(p[0])
     random.Random(11).shuffle(names)
+    return [name for name in names if _spin_name(name, swap) is not None][:n]
+
+
+def load_names(quick: bool) -> list[tuple[str, str]]:
+    """(name, spun name) pairs: the sampled multiword gazetteer names (NAME_SAMPLE) with
+    their capitalised words swapped for the spun form the phrasebook knows best for them.
+    Circular by design: it measures the name alignment (synonym-aware matching, gating,
+    choice among rival names) on the spinner's known swaps, not knowledge the package
+    lacks."""
+    if not NAME_SAMPLE.exists():
+        raise FileNotFoundError(f"name sample missing: {NAME_SAMPLE} "
+                                "(build it with python tools/build_names_sample.py)")
+    swap = _name_swaps()
     out: list[tuple[str, str]] = []
-    for name in names:
-        words = name.split()
-        spun = []
-        for w in words:
-            s = swap.get(w.lower())
-            if s and w[:1].isupper() and w.lower() not in _NAME_CONNECTORS:
-                spun.append(s[0][:1].upper() + s[0][1:])
-            else:
-                spun.append(w)
-        if spun != words and "{" not in " ".join(spun):
-            out.append((name, " ".join(spun)))
+    for name in NAME_SAMPLE.read_text(encoding="utf-8").splitlines():
+        if not name or name.startswith("#"):
+            continue
+        spun = _spin_name(name, swap)
+        if spun is not None:
+            out.append((name, spun))
         if len(out) >= (QUICK["names"] if quick else NAME_PROBES):
             break
     return out

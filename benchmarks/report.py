@@ -169,7 +169,8 @@ def render(rep: dict) -> str:
         f"{rep.get('name_probes', 0)} multiword names from textmend's gazetteer (organisations, titles, "
         "events, laws), each capitalised word swapped for the spun form the phrasebook knows best "
         "for it (\"Department of Defense\" -> \"Division of Protection\"), placed on a spun page "
-        "(benchmarks/corpora.py `load_names`). Built from textmend's own swap table, so this measures "
+        "(a fixed sample, corpora/names/sample.txt, drawn by tools/build_names_sample.py; "
+        "benchmarks/corpora.py `load_names`). Built from textmend's own swap table, so this measures "
         "name alignment and the choice among rival names, not missing knowledge. *genuine changed*: "
         "the same names unspun on the same page that a system changes.",
         "",

@@ -187,3 +187,18 @@ def test_light_handspun_variants_are_up_to_date_and_lighter():
                 light += len(mark.findall(b["gold"]))
         assert k == len(built)
         assert 0.1 * full < light < 0.35 * full
+
+
+def test_name_sample_is_fixed_and_made_of_known_names():
+    """The name probes come from the committed sample, every one a gazetteer name the
+    phrasebook's swaps can spin (the sample does not move when the gazetteer grows)."""
+    from textmend.resources import gazetteer
+
+    names = [x for x in C.NAME_SAMPLE.read_text(encoding="utf-8").splitlines()
+             if x and not x.startswith("#")]
+    assert len(names) == C.NAME_PROBES == len(set(names))
+    gaz = gazetteer.load()
+    assert all(gaz.lookup_exact(n) is not None for n in names)
+    probes = C.load_names(quick=False)
+    assert [n for n, _ in probes] == names
+    assert all(spun != name for name, spun in probes)
