@@ -4,7 +4,9 @@ A spinner that swaps words one at a time breaks fixed phrases ("martial regulati
 "first girl"); knowing the phrase inventory lets the restorer prefer candidates that
 rebuild a known expression. The proper-name subset also feeds the gazetteer.
 
-Data: ``data/mwe.tsv.gz`` built by ``tools/build_mwe.py`` from WordNet 3.0.
+Data: ``data/mwe.tsv.gz`` built by ``tools/build_mwe.py`` from WordNet 3.0 and the
+project's curated technical terms (``tools/mwe/terms.tsv``: "support vector machine",
+"mean squared error"), which WordNet lacks and paper-mill spinners torture.
 """
 from __future__ import annotations
 
