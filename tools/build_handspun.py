@@ -96,8 +96,7 @@ def lighten(original: str, spun: str, keep: float, rnd: random.Random) -> str:
     return "".join(out)
 
 
-def _pairs(name: str) -> list[dict]:
-    path = HERE / f"news-{name}.pairs.jsonl"
+def _pairs(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -112,14 +111,12 @@ def _write_gold(dest: Path, rows: list[dict]) -> None:
 
 def main() -> int:
     for src in sorted(HERE.glob("news-*.pairs.jsonl")):
-        _write_gold(src.with_name(src.name.replace(".pairs.", ".gold.")),
-                    [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()
-                     if line.strip()])
+        _write_gold(src.with_name(src.name.replace(".pairs.", ".gold.")), _pairs(src))
     for name, sets, keep, seed in LIGHT:
         rnd = random.Random(seed)
         rows = [{"id": r["id"] + "-light", "original": r["original"],
                  "spun": lighten(r["original"], r["spun"], keep, rnd)}
-                for s in sets for r in _pairs(s)]
+                for s in sets for r in _pairs(HERE / f"news-{s}.pairs.jsonl")]
         _write_gold(HERE / f"news-{name}.gold.jsonl", rows)
     return 0
 

@@ -1193,24 +1193,18 @@ def name_seed(sent: Sentence, swap_words: frozenset[str], is_name) -> bool:
     word the spinner is known to put in (``swap_words``)."""
     toks = sent.tokens
     n = len(toks)
+    cap = [t.kind == WORD and t.text[:1].isupper() for t in toks]
     k = 0
     while k < n:
-        if not (toks[k].kind == WORD and toks[k].text[:1].isupper()):
+        if not cap[k]:
             k += 1
             continue
         words = [toks[k].text]
         end = k + 1
-        while end < n:
-            t = toks[end]
-            if t.kind == WORD and t.text[:1].isupper():
-                words.append(t.text)
-                end += 1
-            elif (t.text in _CONNECTORS and end + 1 < n and toks[end + 1].kind == WORD
-                  and toks[end + 1].text[:1].isupper()):
-                words.append(t.text)
-                end += 1
-            else:
-                break
+        while end < n and (cap[end] or (toks[end].text in _CONNECTORS
+                                        and end + 1 < n and cap[end + 1])):
+            words.append(toks[end].text)
+            end += 1
         while words and words[0].lower() in STOPWORDS:
             words.pop(0)  # a sentence-initial "The" is no part of the name
         if len(words) >= 2 and (is_name is None or not is_name(" ".join(words))):
