@@ -29,6 +29,7 @@ RESTORATION = [
     ("handspun-news-articles-heldout-4", "handspun/news-articles-heldout-4.gold.jsonl"),
     ("handspun-news-articles-heldout-5", "handspun/news-articles-heldout-5.gold.jsonl"),
     ("handspun-news-articles-heldout-6", "handspun/news-articles-heldout-6.gold.jsonl"),
+    ("handspun-news-articles-heldout-7", "handspun/news-articles-heldout-7.gold.jsonl"),
     ("handspun-news-articles-3", "handspun/news-articles-3.gold.jsonl"),
     ("handspun-news-articles-4", "handspun/news-articles-4.gold.jsonl"),
     ("handspun-news-articles-5", "handspun/news-articles-5.gold.jsonl"),

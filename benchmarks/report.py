@@ -32,6 +32,9 @@ WHAT = {
     "handspun-news-articles-heldout-6": "five articles (632-657 words) by a fourteenth separate "
                                         "author, spun with a 519-entry scraper-style dictionary; "
                                         "scored only, never looked at",
+    "handspun-news-articles-heldout-7": "five articles (649-658 words) by a fifteenth separate "
+                                        "author, spun with a 522-entry scraper-style dictionary; "
+                                        "scored only, never looked at",
     "handspun-news-articles-3": "five articles (633-644 words) by an eighth separate author, "
                                 "spun with a 496-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
