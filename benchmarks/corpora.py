@@ -35,6 +35,7 @@ RESTORATION = [
     ("handspun-news-articles-5", "handspun/news-articles-5.gold.jsonl"),
     ("handspun-news-articles-6", "handspun/news-articles-6.gold.jsonl"),
     ("handspun-news-articles-7", "handspun/news-articles-7.gold.jsonl"),
+    ("handspun-news-articles-8", "handspun/news-articles-8.gold.jsonl"),
     ("handspun-news-articles-light", "handspun/news-articles-light.gold.jsonl"),
     ("handspun-news-articles-heldout-light", "handspun/news-articles-heldout-light.gold.jsonl"),
     ("tortured-inbook", "tortured/sentences-inbook.jsonl"),

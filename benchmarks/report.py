@@ -50,6 +50,9 @@ WHAT = {
     "handspun-news-articles-7": "five articles (653-657 words) by a thirteenth separate author, "
                                 "spun with a 506-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
+    "handspun-news-articles-8": "five articles (643-657 words) by a sixteenth separate author, "
+                                "spun with a 500-entry scraper-style dictionary; errors looked at "
+                                "(a dev set)",
     "handspun-news-articles-light": "the seven dev article sets spun lightly: each spun run "
                                     "kept with probability 0.2, else put back (about 4 spins "
                                     "per 100 words; tools/build_handspun.py)",
