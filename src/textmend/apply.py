@@ -149,3 +149,74 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+def page_spelling(text: str, british: dict[str, str], american: dict[str, str]) -> str | None:
+    """"british" or "american" when the page's spelling-specific words lean one way
+    (more British-only forms such as "centre", "defence" than American-only ones such
+    as "center", "defense", or the reverse), else None.
+
+    ``british`` maps American-only words to their British form, ``american`` British-only
+    words to their American form (`textmend.resources.spelling`).
+
+    >>> page_spelling("The defence ministry's programme centre.", {"center": "centre"},
+    ...               {"centre": "center", "defence": "defense"})
+    'british'
+    >>> page_spelling("Nothing to tell.", {}, {}) is None
+    True
+    """
+    uk = us = 0
+    for m in _LETTERS_RE.finditer(text):
+        w = m.group().lower()
+        if w in american:
+            uk += 1
+        elif w in british:
+            us += 1
+    if uk > us:
+        return "british"
+    if us > uk:
+        return "american"
+    return None
+
+
+def respell(edit: Edit, side: str, british: dict[str, str], american: dict[str, str],
+            sentence_start: bool = False) -> Edit:
+    """``edit`` with each lower-case replacement word in the page's spelling ``side``,
+    keeping words the spun text already has and the case of each word.
+
+    Capitalised words are names ("World Health Organization", "Medical Center"), spelt
+    as their owners spell them whatever the page does; only the first word of a repair
+    at a ``sentence_start`` may be an ordinary word with a capital.
+
+    >>> e = Edit(4, 22, "protection spending", "defense spending", 0.9, "curated")
+    >>> respell(e, "british", {"defense": "defence"}, {}).replacement
+    'defence spending'
+    >>> respell(e, "american", {"defense": "defence"}, {}).replacement
+    'defense spending'
+    >>> name = Edit(4, 13, "Heart for", "Center for", 0.9, "curated")
+    >>> respell(name, "british", {"center": "centre"}, {}).replacement
+    'Center for'
+    """
+    table = british if side == "british" else american
+    kept = {w.lower() for w in _LETTERS_RE.findall(edit.original)}
+
+    def swap(m: re.Match) -> str:
+        word = m.group()
+        low = word.lower()
+        other = table.get(low)
+        if other is None or low in kept:
+            return word
+        if word != low and not (sentence_start and m.start() == 0):
+            return word
+        if word.isupper() and len(word) > 1:
+            return other.upper()
+        return other[:1].upper() + other[1:] if word[:1].isupper() else other
+
+    replacement = _LETTERS_RE.sub(swap, edit.replacement)
+    if replacement == edit.replacement:
+        return edit
+    return replace(edit, replacement=replacement,
+                   why=f"{edit.why} (in the page's {side} spelling)")

@@ -35,6 +35,9 @@ class Config:
     #: and changes less of it, and misses some spins of a spinner whose swaps
     #: textmend's phrasebook does not know. `detect` always searches.
     search_quiet_pages: bool = False
+    #: Write repairs in the page's own spelling: "Centre", "defence" on a page that
+    #: spells the British way (the knowledge tables spell the American way).
+    match_spelling: bool = True
     #: Optional user TSV files: gazetteer "name[<TAB>kind]", phrasebook "spun<TAB>original[<TAB>prior]".
     gazetteer_path: str | None = None
     phrasebook_path: str | None = None

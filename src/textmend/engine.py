@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import candidates as cand
-from .apply import agree_article, apply_edits, transfer_apostrophes, transfer_case
+from .apply import (agree_article, apply_edits, page_spelling, respell, transfer_apostrophes,
+                    transfer_case)
 from .config import Config
 from .decide import DocLevel, choose, consistency, margin, score_candidate, thesaurus_context
 from .lexicon import spelling_variants
@@ -25,6 +26,7 @@ from .lexicon import spelling_variants
 from .resources import inflect as _inflect
 from .resources import knowledge
 from .resources import lm as _lm
+from .resources import spelling as _spelling
 from .resources.terms import term_index
 from .scoring import SentenceState, swap_filter
 from .tokenize import NUM, WORD, Sentence, iter_sentences
@@ -481,12 +483,49 @@ def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
             conf = _confidence(c.gain - margin(c, cfg.aggressiveness, level))
             if conf >= 0.3:
                 spans.append(Span(c.start, c.end, c.original, c.replacement, conf, c.source))
+    if edits and cfg.match_spelling:
+        edits, spans = _match_spelling(text, edits, spans)
     per100 = 100.0 / max(evidence.words, 150)
     z = (1.0 * repairs * per100 + 2.0 * evidence.decisive * per100
          + 0.2 * max(0.0, evidence.hot * per100 - 1.0) + 0.02 * evidence.hot * per100)
     score = round(1.0 - math.exp(-z), 4)
     spans.sort(key=lambda s: (s.start, -s.score))
     return Repaired(apply_edits(text, edits), edits), Detection(score, spans, score >= cfg.detect_threshold)
+
+
+#: Sources whose repairs keep their own spelling: a name is spelt as its owner spells
+#: it ("Center for Strategic and International Studies" on a British page too), and
+#: user rows and spintax options as written.
+_OWN_SPELLING = frozenset({"gazetteer", "user", "spintax"})
+
+
+#: Text just before a sentence's first word: an ender (and closing quote) and space, or
+#: a line break.
+_SENTENCE_START = re.compile(r"(?:[.!?…][\"'”’)\]]*\s+|\n\s*)$")
+
+
+def _match_spelling(text: str, edits: list[Edit], spans: list[Span]
+                    ) -> tuple[list[Edit], list[Span]]:
+    """Rewrite repairs in the page's British or American spelling (see `page_spelling`)."""
+    sp = _spelling.load()
+    side = page_spelling(text, sp.british, sp.american)
+    if side is None:
+        return edits, spans
+    out: list[Edit] = []
+    changed: dict[tuple[int, int, str], str] = {}
+    for e in edits:
+        if e.source not in _OWN_SPELLING:
+            new = respell(e, side, sp.british, sp.american,
+                          _SENTENCE_START.search(text, max(0, e.start - 6), e.start) is not None
+                          or e.start == 0)
+            if new is not e:
+                changed[(e.start, e.end, e.replacement)] = new.replacement
+                e = new
+        out.append(e)
+    if changed:
+        spans = [dataclasses.replace(s, suggestion=changed[(s.start, s.end, s.suggestion)])
+                 if (s.start, s.end, s.suggestion) in changed else s for s in spans]
+    return out, spans
 
 
 def run(text: str, cfg: Config) -> Repaired:
