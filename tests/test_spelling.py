@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textmend
+from textmend import Config, cli
 from textmend.resources import spelling
 
 BRITISH_PAGE = ("The organisation's programme was criticised by Labour. "
@@ -54,3 +55,9 @@ def test_table_pairs_are_one_word_two_spellings():
     assert "for" not in sp.british and "filed" not in sp.british
     # American spelling also accepts "travelled", so it marks no British page
     assert "travelled" not in sp.american
+
+
+def test_cli_flag_switches_it_off():
+    args = cli._parser().parse_args(["--table-spelling", "doc.txt"])
+    assert cli._config(args) == Config(match_spelling=False)
+    assert cli._config(cli._parser().parse_args(["doc.txt"])).match_spelling is True

@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--search-quiet-pages", action="store_true",
                    help="also search names and thesaurus swaps on pages with no spinner fingerprint "
                         "(slower; finds more of an unknown spinner's swaps, changes more clean text)")
+    p.add_argument("--table-spelling", action="store_true",
+                   help="write repairs as the knowledge tables spell them (mostly American) "
+                        "instead of in the page's own British or American spelling")
     p.add_argument("--gazetteer", metavar="TSV", help="extra entity names, one per line: name[<TAB>kind]")
     p.add_argument("--phrasebook", metavar="TSV",
                    help="extra spun<TAB>original[<TAB>prior] pairs (prior 0 switches a shipped pair off)")
@@ -68,6 +71,8 @@ def _config(args: argparse.Namespace) -> Config:
         kw["sources"] = ALL_SOURCES - set(args.no_source)
     if args.search_quiet_pages:
         kw["search_quiet_pages"] = True
+    if args.table_spelling:
+        kw["match_spelling"] = False
     for name, attr in (("gazetteer", "gazetteer_path"), ("phrasebook", "phrasebook_path")):
         path = getattr(args, name)
         if path is not None:
