@@ -31,30 +31,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "src"))
 
 from _sources import debian_package  # noqa: E402
+from textmend.lexicon import _MORE_SPELLINGS, US_SUFFIX_SPELLINGS  # noqa: E402
 
 OUT = ROOT / "src" / "textmend" / "data" / "spelling.tsv.gz"
 PACKAGES = {"wamerican": "american-english", "wbritish": "british-english"}
 
-#: British -> American rewrites, each tried on its own (anchored at the word's end
-#: unless it is a whole-word pattern).
-RULES = tuple((re.compile(a), b) for a, b in (
-    (r"our(s|ed|ing|ite|ites|able|ably|ful|fully|hood|er|ers|less|ist|ists|ism)?$", r"or\1"),
-    (r"is(e|ed|es|ing|ation|ations|er|ers|able)$", r"iz\1"),
-    (r"ys(e|ed|es|ing|er|ers)$", r"yz\1"),
-    (r"tre(s|d)?$", r"ter\1"),
-    (r"ence(s)?$", r"ense\1"),
-    (r"ll(ed|ing|er|ers|ation|ations)$", r"l\1"),
+#: British -> American rewrites beyond the language model's own (`US_SUFFIX_SPELLINGS`,
+#: `_MORE_SPELLINGS` in textmend.lexicon), each tried on its own: more -our/-is endings, and
+#: the rewrites too loose for unknown words (l/ll, -eing, -ement).
+EXTRA_RULES = tuple((re.compile(a), b) for a, b in (
+    (r"our(ably|fully|less|ist|ists|ism)$", r"or\1"),
+    (r"isable$", r"izable"),
+    (r"ys(er|ers)$", r"yz\1"),
+    (r"tred$", r"tered"),
+    (r"ll(ation|ations)$", r"l\1"),
     (r"l(ment|ments|s)$", r"ll\1"),  # enrolment -> enrollment, fulfils -> fulfills
     (r"l$", r"ll"),  # fulfil -> fulfill
-    (r"ogue(s)?$", r"og\1"),
     (r"eing$", r"ing"),  # ageing -> aging
     (r"ement(s)?$", r"ment\1"),  # judgement -> judgment
-    (r"programme(s|d)?$", r"program\1"),
-    (r"ae", r"e"),
-    (r"oe", r"e"),
 ))
+RULES = US_SUFFIX_SPELLINGS + EXTRA_RULES + _MORE_SPELLINGS
 WORD = re.compile(r"^[a-z]+$")
 
 
@@ -74,8 +73,7 @@ def pairs(american: set[str], british: set[str]) -> list[tuple[str, str, str]]:
     found: dict[str, str] = {}
     for uk in sorted(british):
         for pattern, repl in RULES:
-            us = pattern.sub(repl, uk, count=1) if pattern.pattern in ("ae", "oe") \
-                else pattern.sub(repl, uk)
+            us = pattern.sub(repl, uk, count=1)
             if us != uk and us in us_only:
                 found.setdefault(us, uk)  # first rule wins; one British form per word
                 break
