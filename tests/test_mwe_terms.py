@@ -23,3 +23,22 @@ def test_curated_terms_are_not_proper_names() -> None:
     p = mwe.load().proper()
     assert "Kalman filter" not in p
     assert not any(x.lower() == "support vector machine" for x in p)
+
+
+def test_applied_field_terms_are_known() -> None:
+    # Terms of programming, databases, econometrics, energy, medicine, pharmacology,
+    # agriculture, telecoms, transport, accounting and law (added in session 13): genuine
+    # text using them must count as a known term, not as a spun form of a rival term.
+    m = mwe.load()
+    for p in ["free variable", "source line", "primary key", "clustered index",
+              "instrumental variable", "feed-in tariff", "progression-free survival",
+              "volume of distribution", "drip irrigation", "bit error rate",
+              "signalized intersection", "cost of goods sold", "judicial independence"]:
+        assert p in m, p
+
+
+def test_applied_field_terms_are_indexed() -> None:
+    m = mwe.load()
+    assert ("free", "variable") in m.terms_with("free")
+    assert ("source", "line") in m.terms_with("line")
+    assert ("progression-free", "survival") in m.terms_with("survival")
