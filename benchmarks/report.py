@@ -35,6 +35,9 @@ WHAT = {
     "handspun-news-articles-heldout-7": "five articles (649-658 words) by a fifteenth separate "
                                         "author, spun with a 522-entry scraper-style dictionary; "
                                         "scored only, never looked at",
+    "handspun-news-articles-heldout-8": "five articles (631-649 words) by an eighteenth separate "
+                                        "author, spun with a 520-entry scraper-style dictionary; "
+                                        "scored only, never looked at",
     "handspun-news-articles-3": "five articles (633-644 words) by an eighth separate author, "
                                 "spun with a 496-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
@@ -52,6 +55,9 @@ WHAT = {
                                 "(a dev set)",
     "handspun-news-articles-8": "five articles (643-657 words) by a sixteenth separate author, "
                                 "spun with a 500-entry scraper-style dictionary; errors looked at "
+                                "(a dev set)",
+    "handspun-news-articles-9": "five articles (649-660 words) by a seventeenth separate author, "
+                                "spun with a 502-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
     "handspun-news-articles-light": "the seven dev article sets spun lightly: each spun run "
                                     "kept with probability 0.2, else put back (about 4 spins "

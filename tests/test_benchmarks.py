@@ -143,7 +143,8 @@ def test_handspun_gold_restores_each_original_and_is_up_to_date():
                  "articles-heldout-2", "articles-heldout-3", "articles-heldout-4",
                  "articles-3", "articles-4", "articles-5", "articles-heldout-5",
                  "articles-6", "articles-7", "articles-heldout-6",
-                 "articles-heldout-7", "articles-8"):
+                 "articles-heldout-7", "articles-8",
+                 "articles-9", "articles-heldout-8"):
         pairs = C.CORPORA / "handspun" / f"news-{name}.pairs.jsonl"
         gold = C.CORPORA / "handspun" / f"news-{name}.gold.jsonl"
         rows = [json.loads(x) for x in pairs.read_text(encoding="utf-8").splitlines() if x.strip()]
