@@ -38,6 +38,9 @@ WHAT = {
     "handspun-news-articles-heldout-8": "five articles (631-649 words) by an eighteenth separate "
                                         "author, spun with a 520-entry scraper-style dictionary; "
                                         "scored only, never looked at",
+    "handspun-news-articles-heldout-9": "five articles (651-660 words) by a twentieth separate "
+                                        "author, spun with a 514-entry scraper-style dictionary; "
+                                        "scored only, never looked at",
     "handspun-news-articles-3": "five articles (633-644 words) by an eighth separate author, "
                                 "spun with a 496-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
@@ -59,6 +62,9 @@ WHAT = {
     "handspun-news-articles-9": "five articles (649-660 words) by a seventeenth separate author, "
                                 "spun with a 502-entry scraper-style dictionary; errors looked at "
                                 "(a dev set)",
+    "handspun-news-articles-10": "five articles (633-657 words) by a nineteenth separate author, "
+                                 "spun with a 500-entry scraper-style dictionary; errors looked at "
+                                 "(a dev set)",
     "handspun-news-articles-light": "the seven dev article sets spun lightly: each spun run "
                                     "kept with probability 0.2, else put back (about 4 spins "
                                     "per 100 words; tools/build_handspun.py)",

@@ -144,7 +144,8 @@ def test_handspun_gold_restores_each_original_and_is_up_to_date():
                  "articles-3", "articles-4", "articles-5", "articles-heldout-5",
                  "articles-6", "articles-7", "articles-heldout-6",
                  "articles-heldout-7", "articles-8",
-                 "articles-9", "articles-heldout-8"):
+                 "articles-9", "articles-heldout-8",
+                 "articles-10", "articles-heldout-9"):
         pairs = C.CORPORA / "handspun" / f"news-{name}.pairs.jsonl"
         gold = C.CORPORA / "handspun" / f"news-{name}.gold.jsonl"
         rows = [json.loads(x) for x in pairs.read_text(encoding="utf-8").splitlines() if x.strip()]
