@@ -30,7 +30,7 @@ def test_applied_field_terms_are_known() -> None:
     # agriculture, telecoms, transport, accounting and law (added in session 13): genuine
     # text using them must count as a known term, not as a spun form of a rival term.
     m = mwe.load()
-    for p in ["free variable", "source line", "primary key", "clustered index",
+    for p in ["bound variable", "primary key", "clustered index",
               "instrumental variable", "feed-in tariff", "progression-free survival",
               "volume of distribution", "drip irrigation", "bit error rate",
               "signalized intersection", "cost of goods sold", "judicial independence"]:
@@ -39,6 +39,6 @@ def test_applied_field_terms_are_known() -> None:
 
 def test_applied_field_terms_are_indexed() -> None:
     m = mwe.load()
-    assert ("free", "variable") in m.terms_with("free")
-    assert ("source", "line") in m.terms_with("line")
+    assert ("bound", "variable") in m.terms_with("bound")
+    assert ("primary", "key") in m.terms_with("key")
     assert ("progression-free", "survival") in m.terms_with("survival")
