@@ -471,11 +471,14 @@ def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
     spans: list[Span] = []
     evidence = _Evidence()
     repairs = 0
+    sentence_starts: set[int] = set()  # edits that begin their sentence
     for chosen, doubtful, level in _analyse(text, cfg, evidence):
         for c in chosen:
             e = agree_article(text, _to_edit(c), edits[-1].end if edits else 0)
             if e.replacement == e.original:
                 continue
+            if c.i == 0:
+                sentence_starts.add(e.start)
             edits.append(e)
             spans.append(Span(e.start, e.end, e.original, e.replacement, e.confidence, e.source))
             repairs += c.source != "thesaurus"
@@ -484,7 +487,7 @@ def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
             if conf >= 0.3:
                 spans.append(Span(c.start, c.end, c.original, c.replacement, conf, c.source))
     if edits and cfg.match_spelling:
-        edits, spans = _match_spelling(text, edits, spans)
+        edits, spans = _match_spelling(text, edits, spans, sentence_starts)
     per100 = 100.0 / max(evidence.words, 150)
     z = (1.0 * repairs * per100 + 2.0 * evidence.decisive * per100
          + 0.2 * max(0.0, evidence.hot * per100 - 1.0) + 0.02 * evidence.hot * per100)
@@ -499,14 +502,11 @@ def analyse(text: str, cfg: Config) -> tuple[Repaired, Detection]:
 _OWN_SPELLING = frozenset({"gazetteer", "user", "spintax"})
 
 
-#: Text just before a sentence's first word: an ender (and closing quote) and space, or
-#: a line break.
-_SENTENCE_START = re.compile(r"(?:[.!?…][\"'”’)\]]*\s+|\n\s*)$")
-
-
-def _match_spelling(text: str, edits: list[Edit], spans: list[Span]
+def _match_spelling(text: str, edits: list[Edit], spans: list[Span], sentence_starts: set[int]
                     ) -> tuple[list[Edit], list[Span]]:
-    """Rewrite repairs in the page's British or American spelling (see `page_spelling`)."""
+    """Rewrite repairs in the page's British or American spelling (see `page_spelling`);
+    ``sentence_starts`` holds the start offsets of edits that begin their sentence (their
+    first word's capital is no name's)."""
     sp = _spelling.load()
     side = page_spelling(text, sp.british, sp.american)
     if side is None:
@@ -515,9 +515,7 @@ def _match_spelling(text: str, edits: list[Edit], spans: list[Span]
     changed: dict[tuple[int, int, str], str] = {}
     for e in edits:
         if e.source not in _OWN_SPELLING:
-            new = respell(e, side, sp.british, sp.american,
-                          _SENTENCE_START.search(text, max(0, e.start - 6), e.start) is not None
-                          or e.start == 0)
+            new = respell(e, side, sp.british, sp.american, e.start in sentence_starts)
             if new is not e:
                 changed[(e.start, e.end, e.replacement)] = new.replacement
                 e = new
