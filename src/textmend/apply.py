@@ -211,9 +211,7 @@ def respell(edit: Edit, side: str, british: dict[str, str], american: dict[str, 
             return word
         if word != low and not (sentence_start and m.start() == 0):
             return word
-        if word.isupper() and len(word) > 1:
-            return other.upper()
-        return other[:1].upper() + other[1:] if word[:1].isupper() else other
+        return transfer_case(word, other)
 
     replacement = _LETTERS_RE.sub(swap, edit.replacement)
     if replacement == edit.replacement:
